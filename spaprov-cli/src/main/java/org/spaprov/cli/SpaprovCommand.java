@@ -1,0 +1,30 @@
+package org.spaprov.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root of {@code spaprov <area> <verb>}. */
+@Command(name = "spaprov",
+        mixinStandardHelpOptions = true,
+        version = "spaprov 0.1.0",
+        description = "Provisioning for Linksys/Cisco SPA SIP endpoints: profiles, rules, device emulator, server.",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {
+                picocli.CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
+        footer = {"", "Examples:", "  spaprov profile sample --model spa2102 --format xml",
+                "  spaprov help profile"})
+public final class SpaprovCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Cli.USAGE;
+    }
+}
