@@ -61,7 +61,6 @@ public final class XmlProfileReader {
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 4096);
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
         f.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, 200_000L);
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
         return f;
     }
 
@@ -108,12 +107,15 @@ public final class XmlProfileReader {
 
     private static String cleanMessage(XMLStreamException e) {
         String m = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        int msg = m.indexOf("Message: ");
+        if (msg >= 0) {
+            m = m.substring(msg + "Message: ".length()); // JDK-style "ParseError at [row,col]:[r,c]\nMessage: ..."
+        }
         int at = m.indexOf("\n at [");
         if (at >= 0) {
-            m = m.substring(0, at);
+            m = m.substring(0, at); // Woodstox-style "...\n at [row,col {unknown-source}]: [r,c]"
         }
-        m = m.replace("ParseError at [row,col]:", "");
-        m = firstLine(m.replaceFirst("^\\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*", "")).strip();
+        m = firstLine(m).strip();
         if (m.contains("DOCTYPE") || m.contains("DTD")) {
             return "DTDs are not allowed in profiles";
         }
@@ -154,7 +156,7 @@ public final class XmlProfileReader {
                     startElement();
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
                     path.remove(path.size() - 1);
-                    if (path.size() == flatDepth) {
+                    if (path.size() < flatDepth) {
                         flatDepth = -1;
                     }
                 }
