@@ -38,13 +38,13 @@ public final class Gzip {
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > MAX_INFLATED) {
                     throw new CodecException(CodecException.Kind.CORRUPT,
-                            "gzip content is larger than " + MAX_INFLATED + " bytes");
+                            "corrupt file: gzip content is larger than " + MAX_INFLATED + " bytes");
                 }
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new CodecException(CodecException.Kind.CORRUPT, "gzip data is truncated or damaged");
+            throw new CodecException(CodecException.Kind.CORRUPT, "corrupt file: gzip data is truncated or damaged");
         }
     }
 }

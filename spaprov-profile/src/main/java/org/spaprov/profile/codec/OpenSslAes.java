@@ -52,18 +52,18 @@ public final class OpenSslAes {
     /** Decrypts; a wrong key or digest is a {@link CodecException.Kind#DECRYPT_FAILED}. */
     public static byte[] decrypt(byte[] data, String pass, Digest md) throws CodecException {
         if (!isEncrypted(data)) {
-            throw new CodecException(CodecException.Kind.DECRYPT_FAILED, "not an encrypted file (no Salted__ header)");
+            throw new CodecException(CodecException.Kind.DECRYPT_FAILED, "decrypt failed: not an encrypted file (no Salted__ header)");
         }
         if (data.length < 32 || (data.length - 16) % 16 != 0) {
-            throw new CodecException(CodecException.Kind.CORRUPT, "encrypted file is truncated");
+            throw new CodecException(CodecException.Kind.CORRUPT, "corrupt file: encrypted file is truncated");
         }
         try {
             Cipher c = cipher(Cipher.DECRYPT_MODE, pass, md, Arrays.copyOfRange(data, 8, 16));
             return c.doFinal(data, 16, data.length - 16);
         } catch (BadPaddingException e) {
-            throw new CodecException(CodecException.Kind.DECRYPT_FAILED, "decryption failed: wrong key or digest");
+            throw new CodecException(CodecException.Kind.DECRYPT_FAILED, "decrypt failed: wrong key or digest");
         } catch (GeneralSecurityException e) {
-            throw new CodecException(CodecException.Kind.CORRUPT, "encrypted file is damaged");
+            throw new CodecException(CodecException.Kind.CORRUPT, "corrupt file: encrypted file is damaged");
         }
     }
 

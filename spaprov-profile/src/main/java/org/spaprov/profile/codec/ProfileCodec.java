@@ -27,16 +27,16 @@ public final class ProfileCodec {
         if (keyOrNull != null) {
             if (!encrypted) {
                 throw new CodecException(CodecException.Kind.DECRYPT_FAILED,
-                        "a key was given but the file is not encrypted (no Salted__ header)");
+                        "decrypt failed: a key was given but the file is not encrypted (no Salted__ header)");
             }
             data = OpenSslAes.decrypt(data, keyOrNull, md);
             ProfileFormat inner = ProfileFormat.detect(data);
             if (inner != ProfileFormat.GZIP && inner != ProfileFormat.XML) {
                 throw new CodecException(CodecException.Kind.DECRYPT_FAILED,
-                        "decryption failed: wrong key or digest");
+                        "decrypt failed: wrong key or digest");
             }
         } else if (encrypted) {
-            throw new CodecException(CodecException.Kind.KEY_REQUIRED, "the file is encrypted and no key was given");
+            throw new CodecException(CodecException.Kind.KEY_REQUIRED, "decrypt failed: the file is encrypted and no key was given");
         }
         if (Gzip.isGzip(data)) {
             data = Gzip.decompress(data);
