@@ -325,10 +325,17 @@ for m in re.finditer(r'<([A-Za-z_][\w.\-]*) group="([^"]*)"(?:/>|>([^<]*)</\1>)'
         rows942.append([xml, r[1], r[2], r[3], r[4], 'na', norm_group(g), r[7], 'as SPA2102; ' + r[8]])
         continue
     typ, tnote = infer(xml, val, [])
-    if xml.startswith('Ring') and re.fullmatch(r'Ring\d', xml):
+    choices = []
+    if re.fullmatch(r'Ring\d+', xml):
         typ, tnote = 'str:255', 'inferred: ring tone script (n=...;w=...)'
+    elif re.fullmatch(r'Extension_\d_', xml):
+        typ, choices, tnote = 'choice', ['1', '2', '3', '4', 'Disabled'], 'inferred: line key extension 1-4 or Disabled'
+    elif xml == 'Voice_Mail_Number':
+        typ, tnote = 'phone', 'inferred Phone from name'
+    elif xml == 'Back_Light_Timer':
+        typ, tnote = 'str:31', 'inferred: a duration with units (10 s, Always On)'
     text = re.sub(r'_(\d)_$', r'[\1]', xml)
-    rows942.append(row(xml, text, typ, [], val, 'na', norm_group(g),
+    rows942.append(row(xml, text, typ, choices, val, 'na', norm_group(g),
                        'sipxecs-spa942 fixture; default from that file; ' + tnote))
 write('spa942', 'SPA942', '942', None, rows942,
       ['SPA942: the parameter set of the sipXconfig SPA942 fixture (legacy-sipxecs). Names shared with',
