@@ -24,6 +24,7 @@ public final class Catalog {
     private final Optional<String> baseModel;
     private final List<ParamDef> params;
     private final Map<String, ParamDef> byXml;
+    private final Map<String, Integer> indexOf;
     private final Map<String, ParamDef> byText;
     private final Map<String, String> byLowerXml;
     private final Map<String, String> bySquashed;
@@ -39,7 +40,9 @@ public final class Catalog {
         Map<String, ParamDef> t = new HashMap<>(params.size() * 2);
         Map<String, String> lower = new HashMap<>(params.size() * 2);
         Map<String, String> squashed = new HashMap<>(params.size() * 2);
+        Map<String, Integer> index = new HashMap<>(params.size() * 2);
         for (ParamDef p : params) {
+            index.put(p.xmlName(), index.size());
             if (x.put(p.xmlName(), p) != null) {
                 throw new IllegalArgumentException(model + ": duplicate parameter " + p.xmlName());
             }
@@ -48,6 +51,7 @@ public final class Catalog {
             squashed.putIfAbsent(squash(p.xmlName()), p.xmlName());
         }
         this.byXml = Collections.unmodifiableMap(x);
+        this.indexOf = index;
         this.byText = Collections.unmodifiableMap(t);
         this.byLowerXml = lower;
         this.bySquashed = squashed;
@@ -85,6 +89,12 @@ public final class Catalog {
     /** The parameter for {@code xmlName}, or null (allocation-free, for hot paths). */
     public ParamDef get(String xmlName) {
         return byXml.get(xmlName);
+    }
+
+    /** The position of {@code xmlName} in {@link #params()}, or -1 (for per-parameter arrays in hot paths). */
+    public int indexOf(String xmlName) {
+        Integer i = indexOf.get(xmlName);
+        return i == null ? -1 : i;
     }
 
     public Optional<ParamDef> byText(String textName) {

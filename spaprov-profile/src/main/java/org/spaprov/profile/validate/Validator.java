@@ -53,29 +53,44 @@ public final class Validator {
     public List<Finding> validate(Profile p, boolean strict) {
         List<Finding> out = new ArrayList<>(p.notes());
         List<Setting> statements = p.statements();
-        Map<String, Setting> first = new HashMap<>(statements.size() * 2);
+        List<ParamDef> params = catalog.params();
+        // last[i] = 1 + index of the latest statement for catalog parameter i: duplicate detection
+        // without a hash map for the common case (known names).
+        int[] last = new int[params.size()];
+        Map<String, Setting> lastUnknown = null;
         Map<String, String> unknownMessages = null;
-        for (Setting s : statements) {
+        for (int n = 0; n < statements.size(); n++) {
+            Setting s = statements.get(n);
             String name = s.name();
-            Setting earlier = first.putIfAbsent(name, s);
-            if (earlier != null && earlier.position().file().equals(s.position().file())) {
+            int i = catalog.indexOf(name);
+            Setting earlier;
+            if (i >= 0) {
+                earlier = last[i] == 0 ? null : statements.get(last[i] - 1);
+                last[i] = n + 1;
+            } else {
+                if (lastUnknown == null) {
+                    lastUnknown = new HashMap<>();
+                    unknownMessages = new HashMap<>();
+                }
+                earlier = lastUnknown.put(name, s);
+            }
+            if (earlier != null && !earlier.position().file().equals(s.position().file())) {
+                earlier = previousInFile(statements, n, s); // rare: several files (imports, layers)
+            }
+            boolean sameFile = earlier != null;
+            if (sameFile) {
                 out.add(Finding.warning(s.position(), "duplicate " + name + " (also at line "
                         + earlier.position().line() + "); the last occurrence wins"));
             }
-            ParamDef def = catalog.get(name);
-            if (def == null) {
-                if (earlier == null || !earlier.position().file().equals(s.position().file())) {
-                    if (unknownMessages == null) {
-                        unknownMessages = new HashMap<>();
-                    }
-                    String msg = unknownMessages.computeIfAbsent(name, this::unknownMessage);
-                    out.add(Finding.warning(s.position(), msg));
+            if (i < 0) {
+                if (!sameFile) {
+                    out.add(Finding.warning(s.position(), unknownMessages.computeIfAbsent(name, this::unknownMessage)));
                 }
                 continue;
             }
             String value = s.value();
             if (value != null) {
-                checkValue(def, value, s.position(), out);
+                checkValue(params.get(i), value, s.position(), out);
             }
         }
         if (strict) {
@@ -105,6 +120,17 @@ public final class Validator {
             out.add(Finding.error(at.plusColumns(Math.min(e.column(), value.length())),
                     def.xmlName() + ": " + message));
         }
+    }
+
+    /** The latest statement before {@code n} with the same name and file as {@code s}, or null. */
+    private static Setting previousInFile(List<Setting> statements, int n, Setting s) {
+        for (int k = n - 1; k >= 0; k--) {
+            Setting e = statements.get(k);
+            if (e.name().equals(s.name()) && e.position().file().equals(s.position().file())) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private String unknownMessage(String name) {

@@ -64,6 +64,20 @@ class ValidatorTest {
     }
 
     @Test
+    void aRepeatAfterAnotherFileIsComparedWithThePreviousOccurrence() {
+        Profile p = Profile.of(List.of(
+                new Setting("GPP_A", "1", null, new Position("base.txt", 1, 1)),
+                new Setting("GPP_A", "2", null, new Position("dev.txt", 3, 1)),
+                new Setting("GPP_A", "3", null, new Position("dev.txt", 8, 1)),
+                new Setting("GPP_Q", "3", null, new Position("dev.txt", 9, 1)),
+                new Setting("GPP_Q", "3", null, new Position("dev.txt", 10, 1))));
+        assertThat(lines(validator.validate(p, false))).containsExactly(
+                "dev.txt:8:1: warning: duplicate GPP_A (also at line 3); the last occurrence wins",
+                "dev.txt:9:1: warning: unknown parameter GPP_Q for SPA2102; did you mean GPP_A?",
+                "dev.txt:10:1: warning: duplicate GPP_Q (also at line 9); the last occurrence wins");
+    }
+
+    @Test
     void extraChecksRunByKindAtValuePlusColumn() {
         SyntaxCheck noPipe = v -> v.indexOf('|') >= 0
                 ? Optional.of(new SyntaxError(v.indexOf('|'), "unexpected '|'")) : Optional.empty();
