@@ -172,6 +172,9 @@ public final class RuleParser {
 
     private void options(List<RuleOption> options, List<Integer> columns) {
         int open = pos++;
+        if (!hasClosingBracket(open)) {
+            throw Text.error(open, "unbalanced '[': missing ']'");
+        }
         while (true) {
             skipWs();
             if (pos >= end) {
@@ -200,6 +203,19 @@ public final class RuleParser {
             options.add(opt);
             columns.add(col);
         }
+    }
+
+    private boolean hasClosingBracket(int open) {
+        boolean quoted = false;
+        for (int i = open + 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ']' && !quoted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String keyArg(int flagCol) {
