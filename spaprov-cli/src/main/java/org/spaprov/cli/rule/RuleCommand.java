@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule <verb>}: try the SPA rule language (macros, rules, conditions, schedules). */
 @Command(name = "rule",
-        description = "The SPA rule language: expand macros, evaluate rules and conditions, show schedules.",
+        description = {"The SPA rule language: expand macros, evaluate rules and",
+                "conditions, show schedules."},
         mixinStandardHelpOptions = true,
         subcommands = {
                 RuleExpandCommand.class,
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Examples:",
                 "  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
-                "  spaprov rule eval '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/spa021024.bin' --var SWVER=2.0.5",
-                "  spaprov rule check '$REGTMR1 gt 300 and $PRVTMR ge 600' --var REGTMR1=301 --var PRVTMR=600",
+                "  spaprov rule eval '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/a.bin' --var SWVER=2.0.5",
+                "  spaprov rule check '$REGTMR1 gt 300' --var REGTMR1=301",
                 "  spaprov rule schedule 1800+300,3600,7200 --count 5 --seed 1"})
 public final class RuleCommand implements Callable<Integer> {
     @Spec
