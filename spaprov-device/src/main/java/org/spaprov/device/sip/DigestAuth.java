@@ -86,6 +86,14 @@ public final class DigestAuth {
      * @param password the expected password (only hashed)
      */
     public Result verify(String authorization, String method, String user, String password) {
+        return verify(authorization, method, null, user, password);
+    }
+
+    /**
+     * As {@link #verify(String, String, String, String)}, also requiring the credential's {@code uri}
+     * to equal {@code requestUri} (HTTP: the request target as received) when that is not null.
+     */
+    public Result verify(String authorization, String method, String requestUri, String user, String password) {
         Optional<Map<String, String>> parsed = parse(authorization);
         if (parsed.isEmpty()) {
             return Result.MISSING;
@@ -116,7 +124,7 @@ public final class DigestAuth {
         } else {
             return Result.WRONG;
         }
-        boolean ok = username.equals(user) && MessageDigest.isEqual(
+        boolean ok = username.equals(user) && (requestUri == null || requestUri.equals(uri)) && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII),
                 response.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         return ok ? Result.OK : Result.WRONG;
