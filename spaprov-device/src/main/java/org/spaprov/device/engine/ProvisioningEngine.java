@@ -172,6 +172,10 @@ public final class ProvisioningEngine {
         armTriggers();
         if (s.resyncAfterBoot()) {
             request(0, Optional.empty(), "");
+        } else if (s.skipResyncOnReset()) {
+            // rebooted to apply a successful resync: that sync counts, so the periodic timer runs on
+            armPeriodic();
+            upgrade(null);
         } else if (!s.skipResyncOnReset() && yes("Resync_On_Reset") && yes("Provision_Enable")) {
             long max = 20L * Math.max(0, number("Resync_Random_Delay"));
             long delay = max == 0 ? 0 : p.random().nextLong(max + 1);
@@ -247,9 +251,10 @@ public final class ProvisioningEngine {
         if (gen != generation) {
             return;
         }
-        upgrade(null);
-        if (gen == generation && ok && changedSinceBoot) {
-            rebootWhenIdle(true);
+        if (ok && changedSinceBoot) {
+            rebootWhenIdle(true); // the boot after it evaluates Upgrade_Rule (SPEC §7.5)
+        } else {
+            upgrade(null);
         }
         p.observer().resyncDone(ok, err);
     }
@@ -279,9 +284,7 @@ public final class ProvisioningEngine {
         if (err.isEmpty()) {
             p.events().resyncSuccess(variables());
             errorIndex = 0;
-            p.rules().scheduleDelay(param("Resync_Periodic"), periodicIndex++, p.random())
-                    .ifPresent(s -> timers.periodic = schedule(Duration.ofSeconds(s),
-                            () -> request(1, Optional.empty(), "")));
+            armPeriodic();
         } else {
             p.events().resyncFailure(variables());
             p.rules().scheduleDelay(param("Resync_Error_Retry_Delay"), errorIndex++, p.random())
@@ -289,6 +292,11 @@ public final class ProvisioningEngine {
                             () -> request(2, Optional.empty(), "")));
         }
         return err;
+    }
+
+    private void armPeriodic() {
+        p.rules().scheduleDelay(param("Resync_Periodic"), periodicIndex++, p.random())
+                .ifPresent(s -> timers.periodic = schedule(Duration.ofSeconds(s), () -> request(1, Optional.empty(), "")));
     }
 
     private String runRule(String ruleText) {
