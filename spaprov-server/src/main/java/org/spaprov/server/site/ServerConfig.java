@@ -1,0 +1,151 @@
+package org.spaprov.server.site;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The server's settings, read from the site's {@code spaprov.yaml} by {@link ServerConfigReader}
+ * (defaults for every missing key) and validated there; CLI flags override with the {@code with*}
+ * copies. Paths are absolute (relative ones in the file are resolved against the site directory,
+ * the report folder against the data directory). Immutable.
+ *
+ * @param listen          where the data plane listens
+ * @param tls             HTTPS files and client-certificate policy
+ * @param storeUrl        JDBC URL of the store; empty = H2 file in the data directory
+ * @param unknownDevices  what to do with a device that is in neither the site nor the store
+ * @param throttle        MAC-enumeration throttle per source address
+ * @param reportFolder    where uploaded reports are written
+ * @param naming          the file names devices ask for
+ * @param gzip            gzip profiles before (optional) encryption
+ * @param firmware        target firmware version per model ({@code spa2102 → 5.2.12}); a model
+ *                        listed here gets a generated {@code Upgrade_Rule} layer
+ * @param firmwareUrl     base URL of firmware in that rule ({@code $SERV} etc. pass through to the
+ *                        device); empty = derived from the bound HTTP (else TFTP) port
+ * @param tftp            TFTP server limits
+ */
+public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
+        Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
+        Optional<String> firmwareUrl, Tftp tftp) {
+
+    public ServerConfig {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(tls, "tls");
+        storeUrl = storeUrl == null ? Optional.empty() : storeUrl;
+        Objects.requireNonNull(unknownDevices, "unknownDevices");
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(reportFolder, "reportFolder");
+        Objects.requireNonNull(naming, "naming");
+        firmware = Map.copyOf(firmware);
+        firmwareUrl = firmwareUrl == null ? Optional.empty() : firmwareUrl;
+        Objects.requireNonNull(tftp, "tftp");
+    }
+
+    /**
+     * Listen addresses and ports; port 0 picks a free port, -1 disables the listener.
+     * Defaults: bind {@code 0.0.0.0}, TFTP 69, HTTP 80, HTTPS 443, admin -1 (off).
+     */
+    public record Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort) {
+        public Listen {
+            Objects.requireNonNull(bind, "bind");
+        }
+
+        public static Listen defaults() {
+            return new Listen("0.0.0.0", 69, 80, 443, -1);
+        }
+    }
+
+    /** Whether HTTPS asks for client certificates. */
+    public enum ClientCertMode {
+        /** Do not ask. */
+        NONE,
+        /** Ask; a device without one is identified by the MAC in the file name. */
+        OPTIONAL,
+        /** Refuse the handshake without a certificate signed by {@link Tls#clientCa()}. */
+        REQUIRED
+    }
+
+    /**
+     * HTTPS files. Defaults: {@code pki/server.crt}, {@code pki/server.key}, {@code pki/ca.crt} in the
+     * site, client certificates {@code optional}. The files need to exist only when HTTPS is enabled.
+     */
+    public record Tls(Path serverCert, Path serverKey, Path clientCa, ClientCertMode clientCerts) {
+        public Tls {
+            Objects.requireNonNull(serverCert, "serverCert");
+            Objects.requireNonNull(serverKey, "serverKey");
+            Objects.requireNonNull(clientCa, "clientCa");
+            Objects.requireNonNull(clientCerts, "clientCerts");
+        }
+    }
+
+    /** What happens to a device that is in neither {@code devices.csv} nor the store. */
+    public enum UnknownDevicePolicy {
+        /** 404 for its per-device profile (the default). */
+        DENY,
+        /** It gets the bootstrap profile in place of a per-device one. */
+        BOOTSTRAP_ONLY,
+        /** It is added to the store with the model from its User-Agent and served. */
+        AUTO_ADD;
+
+        /** The spelling in {@code spaprov.yaml}: {@code deny}, {@code bootstrap-only}, {@code auto-add}. */
+        public String yaml() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * More than {@code limit} different unknown MAC names asked for from one address within
+     * {@code window} throttles that address (HTTP 429 / TFTP error) until the window has passed.
+     * Defaults: 20 names in 60 s.
+     */
+    public record Throttle(Duration window, int limit) {
+        public Throttle {
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
+    /**
+     * File-name patterns, matched against the path without its leading {@code /}. A pattern without
+     * {@code /} matches the last path segment; {@code $MA} (12 hex digits), {@code $PSN}, {@code $PN},
+     * {@code $SN} capture, {@code *} matches any run within a segment, {@code ?mac=$MA} matches a query.
+     *
+     * @param profiles  per-device profile names (must contain {@code $MA})
+     * @param bootstrap generic names answered with {@code layers/bootstrap.xml}
+     */
+    public record Naming(List<String> profiles, List<String> bootstrap) {
+        public Naming {
+            profiles = List.copyOf(profiles);
+            bootstrap = List.copyOf(bootstrap);
+        }
+
+        public static Naming defaults() {
+            return new Naming(List.of("spa$MA.xml", "spa$MA.cfg", "$MA.xml", "$MA.cfg", "*?mac=$MA"),
+                    List.of("spa$PSN.cfg", "spa$PSN.xml"));
+        }
+    }
+
+    /**
+     * TFTP server limits: at most {@code maxTransfers} at once, largest {@code blksize} granted,
+     * retransmission {@code timeout} (doubled per retry) and {@code retries}. Defaults 1024, 65464, 1 s, 5.
+     */
+    public record Tftp(int maxTransfers, int maxBlockSize, Duration timeout, int retries) {
+        public static Tftp defaults() {
+            return new Tftp(1024, 65464, Duration.ofSeconds(1), 5);
+        }
+    }
+
+    /** This config with another {@link Listen} (CLI overrides). */
+    public ServerConfig withListen(Listen l) {
+        return new ServerConfig(l, tls, storeUrl, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
+                firmwareUrl, tftp);
+    }
+
+    /** This config with another store URL (CLI {@code --store}). */
+    public ServerConfig withStoreUrl(Optional<String> url) {
+        return new ServerConfig(listen, tls, url, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
+                firmwareUrl, tftp);
+    }
+}
