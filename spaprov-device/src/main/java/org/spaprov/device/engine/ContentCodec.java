@@ -11,9 +11,15 @@ public interface ContentCodec {
      */
     byte[] decode(byte[] data, String key) throws DecodeException;
 
-    /** The built-in JDK implementation. */
+    /** spaprov-profile's {@link org.spaprov.profile.codec.ProfileCodec} with the MD5 digest of v3.0 devices. */
     static ContentCodec builtin() {
-        return FallbackCodec.INSTANCE;
+        return (data, key) -> {
+            try {
+                return org.spaprov.profile.codec.ProfileCodec.decode(data, key, org.spaprov.profile.codec.Digest.MD5);
+            } catch (org.spaprov.profile.codec.CodecException e) {
+                throw new DecodeException(e.errString());
+            }
+        };
     }
 
     /** A download that cannot be turned into XML; {@link #err()} is the $ERR string. */

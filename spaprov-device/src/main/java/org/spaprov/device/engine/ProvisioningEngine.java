@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,12 @@ import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.ParamValues;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.profile.Access;
+import org.spaprov.profile.Profile;
+import org.spaprov.profile.ProfileException;
+import org.spaprov.profile.alias.AliasMap;
+import org.spaprov.profile.firmware.FirmwareException;
+import org.spaprov.profile.firmware.FirmwareImage;
+import org.spaprov.profile.xml.XmlProfileReader;
 import org.spaprov.profile.Setting;
 
 /**
@@ -329,11 +334,11 @@ public final class ProvisioningEngine {
         byte[] data = ((FetchResult.Ok) res).body();
         try {
             byte[] xml = p.codec().decode(data, key);
-            AliasTable aliases = alias == null ? AliasTable.NONE : AliasTable.parse(param("GPP_" + alias));
-            List<Setting> settings = FlatProfileParser.parse(xml, t.path(), aliases);
+            AliasMap aliases = alias == null ? AliasMap.empty() : AliasMap.parse(param("GPP_" + alias));
+            Profile profile = XmlProfileReader.read(xml, t.path(), aliases);
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, Access> access = new LinkedHashMap<>();
-            for (Setting s : settings) {
+            for (Setting s : profile.statements()) {
                 if (!model.known(s.name())) {
                     continue; // SPEC §15.4: the device ignores unknown names
                 }
@@ -348,6 +353,8 @@ public final class ProvisioningEngine {
             return "";
         } catch (ContentCodec.DecodeException e) {
             return e.err();
+        } catch (ProfileException e) {
+            return "corrupt file";
         }
     }
 
@@ -457,10 +464,10 @@ public final class ProvisioningEngine {
             upgradeFailed(eff, f.error().err());
             return;
         }
-        FirmwareFormat.Image img;
+        FirmwareImage img;
         try {
-            img = FirmwareFormat.parse(((FetchResult.Ok) r).body());
-        } catch (IllegalArgumentException e) {
+            img = FirmwareImage.parse(((FetchResult.Ok) r).body());
+        } catch (FirmwareException e) {
             upgradeFailed(eff, "corrupt file");
             return;
         }

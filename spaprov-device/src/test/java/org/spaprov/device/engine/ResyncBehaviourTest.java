@@ -176,8 +176,8 @@ class ResyncBehaviourTest {
     @Test
     void upgradeLoopProtectionWrongModelAndCorruptImages() {
         Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("GPP_A", ""))
-                .put("/same.bin", FirmwareFormat.make("spa2102", "5.2.11", new byte[10]))
-                .put("/other.bin", FirmwareFormat.make("spa3102", "6.0", new byte[10]))
+                .put("/same.bin", org.spaprov.profile.firmware.FirmwareImage.make("spa2102", "5.2.11", new byte[10]))
+                .put("/other.bin", org.spaprov.profile.firmware.FirmwareImage.make("spa3102", "6.0", new byte[10]))
                 .put("/bad.bin", "SPAFW1\nmodel: spa2102\nversion: 9\nlength: 3\nsha256: 00\n\nabc");
         Device d = rig.build(with(QUIET, "Upgrade_Rule", "($SWVER ne 5.2.13)? http://fw.test/same.bin",
                 "Upgrade_Error_Retry_Delay", "0", "Resync_After_Upgrade_Attempt", "No"));
@@ -196,7 +196,7 @@ class ResyncBehaviourTest {
     @Test
     void aSuccessfulUpgradeIsNotRepeated() {
         Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("GPP_A", ""))
-                .put("/fw.bin", FirmwareFormat.make("spa2102", "5.3.0", new byte[1000]));
+                .put("/fw.bin", org.spaprov.profile.firmware.FirmwareImage.make("spa2102", "5.3.0", new byte[1000]));
         Device d = rig.build(with(QUIET, "Upgrade_Rule", "http://fw.test/fw.bin", "Resync_Periodic", "600"));
         d.powerOn();
         rig.clock.advance(Duration.ofHours(5));

@@ -166,8 +166,8 @@ class TimerRulesTest {
     @Test
     void downgradeRevLimitRejectsOlderLoadsAndKeepsTheRunningVersion() {
         Rig rig = new Rig().put("/spa2102.cfg", OK)
-                .put("/old.bin", FirmwareFormat.make("spa2102", "5.1.0", new byte[100]))
-                .put("/new.bin", FirmwareFormat.make("spa2102", "5.3.0", new byte[100]));
+                .put("/old.bin", org.spaprov.profile.firmware.FirmwareImage.make("spa2102", "5.1.0", new byte[100]))
+                .put("/new.bin", org.spaprov.profile.firmware.FirmwareImage.make("spa2102", "5.3.0", new byte[100]));
         Device d = rig.build(Map.of("Resync_Random_Delay", "0", "Downgrade_Rev_Limit", "5.2.0",
                 "Upgrade_Rule", "http://fw.test/old.bin"));
         d.powerOn();
