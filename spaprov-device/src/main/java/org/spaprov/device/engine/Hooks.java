@@ -1,9 +1,6 @@
 package org.spaprov.device.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.spaprov.device.DeviceControl;
-import org.spaprov.device.fetch.HostResolver;
 
 /**
  * The seams to the peripheral features (report upload, domain restriction) so the engine works
@@ -24,18 +21,8 @@ public final class Hooks {
     /** SPEC §15.16: may the device contact {@code host}? */
     @FunctionalInterface
     public interface DomainCheck {
-        /** The documented rule: empty list allows all; else host equals or is under a listed domain; IPs refused. */
-        DomainCheck SPEC = (host, restricted) -> {
-            if (restricted == null || restricted.isBlank()) {
-                return true;
-            }
-            if (HostResolver.isIpLiteral(host)) {
-                return false;
-            }
-            String h = host.toLowerCase(Locale.ROOT);
-            return Arrays.stream(restricted.split(",")).map(d -> d.trim().toLowerCase(Locale.ROOT))
-                    .filter(d -> !d.isEmpty()).anyMatch(d -> h.equals(d) || h.endsWith("." + d));
-        };
+        /** The rule of SPEC §15.16, as {@link org.spaprov.device.policy.DomainPolicy} implements it. */
+        DomainCheck SPEC = org.spaprov.device.policy.DomainPolicy::allowed;
 
         boolean allowed(String host, String restrictedAccessDomains);
     }
