@@ -8,7 +8,7 @@ import org.spaprov.device.DeviceVariables;
 import org.spaprov.device.engine.EngineObserver;
 
 /** Collects events as CLI-style lines and completes futures when a resync or upgrade ends. */
-public final class Recorder implements DeviceEvents, EngineObserver {
+public class Recorder implements DeviceEvents, EngineObserver {
     public final List<String> lines = new CopyOnWriteArrayList<>();
     public final List<DeviceVariables> vars = new CopyOnWriteArrayList<>();
     public final CompletableFuture<String> resync = new CompletableFuture<>();
