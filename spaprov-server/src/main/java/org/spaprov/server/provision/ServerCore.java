@@ -58,7 +58,15 @@ public final class ServerCore implements AutoCloseable {
         if (jdbcUrl.isPresent()) {
             config = config.withStoreUrl(jdbcUrl);
         }
-        return new ServerCore(site, data, clock, config, new Store());
+        String url = config.storeUrl().orElse(Store.h2Url(data));
+        try {
+            Files.createDirectories(data);
+            return new ServerCore(site, data, clock, config, Store.open(url, clock));
+        } catch (java.io.IOException e) {
+            throw SiteException.at(data.toString(), 0, "cannot create the data directory: " + e.getMessage());
+        } catch (org.spaprov.server.store.StoreException e) {
+            throw new SiteException(e.getMessage());
+        }
     }
 
     /** The configuration of the site as loaded (CLI overrides are the transport's business). */
