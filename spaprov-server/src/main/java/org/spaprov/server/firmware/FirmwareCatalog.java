@@ -1,7 +1,6 @@
 package org.spaprov.server.firmware;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.spaprov.profile.firmware.FirmwareException;
+import org.spaprov.profile.firmware.FirmwareImage;
 import org.spaprov.server.site.SiteException;
 
 /**
  * The firmware images of a site ({@code firmware/*}, flat): served by name under
  * {@code /firmware/}, and indexed by (model, version) from the spaprov image header
- * ({@code SPAFW1}, {@code model:}, {@code version:}) for the generated {@code Upgrade_Rule}.
+ * * ({@link FirmwareImage}) for the generated {@code Upgrade_Rule}.
  * Symbolic links and sub-folders are not served. Immutable and thread-safe.
  */
 public final class FirmwareCatalog {
@@ -52,9 +53,9 @@ public final class FirmwareCatalog {
                     throw SiteException.at("firmware/" + name, 0, "larger than " + MAX_IMAGE + " bytes");
                 }
                 byte[] b = Files.readAllBytes(p);
-                Map<String, String> h = header(b);
-                files.put(name, new FirmwareFile(name, b, etag(b), Optional.ofNullable(h.get("model"))
-                        .map(m -> m.toLowerCase(Locale.ROOT).replace("-", "")), Optional.ofNullable(h.get("version"))));
+                Optional<FirmwareImage> img = image(b);
+                files.put(name, new FirmwareFile(name, b, etag(b),
+                        img.map(i -> i.model().toLowerCase(Locale.ROOT).replace("-", "")), img.map(FirmwareImage::version)));
             }
         } catch (IOException e) {
             throw SiteException.at("firmware", 0, "cannot read: " + e.getMessage());
@@ -88,23 +89,12 @@ public final class FirmwareCatalog {
         }
     }
 
-    /** The {@code key: value} header lines of a spaprov image, empty when it is not one. */
-    private static Map<String, String> header(byte[] b) {
-        Map<String, String> h = new LinkedHashMap<>();
-        int max = (int) Math.min(b.length, 1024);
-        String head = new String(b, 0, max, StandardCharsets.ISO_8859_1);
-        if (!head.startsWith("SPAFW1\n")) {
-            return h;
+    /** The image header when the file is a valid spaprov image (other files are served, not indexed). */
+    private static Optional<FirmwareImage> image(byte[] b) {
+        try {
+            return Optional.of(FirmwareImage.parse(b));
+        } catch (FirmwareException e) {
+            return Optional.empty();
         }
-        for (String line : head.split("\n")) {
-            if (line.isEmpty()) {
-                break;
-            }
-            int c = line.indexOf(": ");
-            if (c > 0) {
-                h.put(line.substring(0, c), line.substring(c + 2).trim());
-            }
-        }
-        return h;
     }
 }

@@ -49,6 +49,7 @@ final class BuildStage implements Stage {
             m.put("serial", "");
             m.put("groups", java.util.List.of());
             m.put("vars", Map.of());
+            m.put("key", "");
             return m;
         });
         return b.get().render(Map.of("device", dev, "series", ctx.name().series().orElse("")));
@@ -83,7 +84,7 @@ final class BuildStage implements Stage {
         return p.flatten();
     }
 
-    /** The Pebble view of a device: {@code device.mac}, {@code .model}, {@code .serial}, {@code .groups}, {@code .vars}. */
+    /** The Pebble view of a device: {@code device.mac}, {@code .model}, {@code .serial}, {@code .groups}, {@code .vars}, {@code .key}. */
     static Map<String, Object> deviceVars(DeviceRecord d) {
         Map<String, Object> m = new HashMap<>();
         m.put("mac", d.mac());
@@ -91,6 +92,7 @@ final class BuildStage implements Stage {
         m.put("serial", d.serial().orElse(""));
         m.put("groups", d.groups());
         m.put("vars", d.vars());
+        m.put("key", d.key().orElse(""));
         return m;
     }
 }

@@ -20,7 +20,8 @@ final class CacheStage implements Stage {
 
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
-        String key = ctx.kind() + ":" + ctx.mac().orElse("") + ":" + ctx.name().series().orElse("");
+        String key = ctx.kind() + (ctx.name().plain() ? ":plain:" : ":") + ctx.mac().orElse("") + ":"
+                + ctx.name().series().orElse("");
         long gen = ctx.site().generation();
         Entry e = cache.get(key);
         ProvisionResult r;

@@ -8,15 +8,15 @@ import java.util.Optional;
 import org.spaprov.server.site.Formats;
 
 /**
- * The last stage: writes the profile as XML with our writer, then (per-device profiles) gzips it when
- * the site says so and encrypts it with the device's key (AES-256-CBC, MD5 key derivation, SPEC §3).
+ * The last stage: writes the profile as XML with our writer, then (per-device profiles under an
+ * encoded name, {@code naming.profiles}) gzips it when the site says so and encrypts it with the device's key (AES-256-CBC, MD5 key derivation, SPEC §3).
  * The ETag hashes the XML with the encoding choices, so it is stable across the random salt.
  */
 final class EncodeStage implements Stage {
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
         byte[] xml = Formats.writeXml(ctx.profile().orElseThrow()).getBytes(StandardCharsets.UTF_8);
-        boolean perDevice = ctx.kind() == FileKind.PROFILE;
+        boolean perDevice = ctx.kind() == FileKind.PROFILE && !ctx.name().plain();
         boolean gzip = perDevice && ctx.site().config().gzip();
         Optional<String> key = perDevice ? ctx.device().flatMap(d -> d.key()) : Optional.empty();
         String etag = etag(xml, gzip, key);

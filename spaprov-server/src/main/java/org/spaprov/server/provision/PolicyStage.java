@@ -14,7 +14,8 @@ import org.spaprov.server.store.Store;
  * the site nor the store: {@code deny} → 404; {@code bootstrap-only} → the bootstrap profile is served
  * in its place; {@code auto-add} → the device is added to the store with the model (and serial) from
  * its User-Agent, else 404. A certificate-identified unknown device asking for a bootstrap name is
- * refused (404) under {@code deny}.
+ * refused (404) under {@code deny}. A plain-name profile of a device with a key is refused (403)
+ * unless the request came over HTTPS.
  */
 final class PolicyStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyStage.class);
@@ -26,6 +27,11 @@ final class PolicyStage implements Stage {
 
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
+        if (ctx.kind() == FileKind.PROFILE && ctx.name().plain() && ctx.device().flatMap(DeviceRecord::key).isPresent()
+                && ctx.request().protocol() != Protocol.HTTPS) {
+            // A device with a key gets its secrets encrypted, or in the clear only inside TLS.
+            return ctx.error(403, "device has a key: plain profile only over HTTPS");
+        }
         if (ctx.kind() == FileKind.FIRMWARE || ctx.device().isPresent() || ctx.mac().isEmpty()) {
             return next.proceed(ctx);
         }

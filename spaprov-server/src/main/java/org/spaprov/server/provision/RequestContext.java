@@ -38,7 +38,7 @@ public record RequestContext(ProvisionRequest request, Site site, Optional<Reque
 
     public RequestContext withNamedKind(FileKind kind) {
         RequestNaming.Named n = named.orElseThrow();
-        return withNamed(new RequestNaming.Named(kind, n.file(), n.mac(), n.series()));
+        return withNamed(new RequestNaming.Named(kind, n.file(), n.mac(), n.series(), n.plain() || kind == FileKind.BOOTSTRAP));
     }
 
     public RequestContext withProfile(Profile p) {

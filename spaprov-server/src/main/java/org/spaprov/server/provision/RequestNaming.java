@@ -17,10 +17,10 @@ import org.spaprov.server.site.ServerConfig.Naming;
  */
 public final class RequestNaming {
     /** What a path names. */
-    public record Named(FileKind kind, String file, Optional<String> mac, Optional<String> series) {
+    public record Named(FileKind kind, String file, Optional<String> mac, Optional<String> series, boolean plain) {
     }
 
-    private record Compiled(Pattern path, Optional<String> queryParam, FileKind kind) {
+    private record Compiled(Pattern path, Optional<String> queryParam, FileKind kind, boolean plain) {
     }
 
     private final List<Compiled> patterns;
@@ -28,10 +28,13 @@ public final class RequestNaming {
     public RequestNaming(Naming naming) {
         List<Compiled> l = new ArrayList<>();
         for (String p : naming.profiles()) {
-            l.add(compile(p, FileKind.PROFILE));
+            l.add(compile(p, FileKind.PROFILE, false));
+        }
+        for (String p : naming.plain()) {
+            l.add(compile(p, FileKind.PROFILE, true));
         }
         for (String p : naming.bootstrap()) {
-            l.add(compile(p, FileKind.BOOTSTRAP));
+            l.add(compile(p, FileKind.BOOTSTRAP, true));
         }
         this.patterns = List.copyOf(l);
     }
@@ -44,7 +47,7 @@ public final class RequestNaming {
         if (path.startsWith("firmware/")) {
             String f = path.substring("firmware/".length());
             return f.isEmpty() || f.contains("/") ? Optional.empty()
-                    : Optional.of(new Named(FileKind.FIRMWARE, f, Optional.empty(), Optional.empty()));
+                    : Optional.of(new Named(FileKind.FIRMWARE, f, Optional.empty(), Optional.empty(), true));
         }
         for (Compiled c : patterns) {
             Matcher m = c.path().matcher(path);
@@ -64,7 +67,7 @@ public final class RequestNaming {
             if (c.kind() == FileKind.PROFILE && mac.isEmpty()) {
                 continue;
             }
-            return Optional.of(new Named(c.kind(), path, mac, psn));
+            return Optional.of(new Named(c.kind(), path, mac, psn, c.plain()));
         }
         return Optional.empty();
     }
@@ -83,7 +86,7 @@ public final class RequestNaming {
         return Optional.empty();
     }
 
-    private static Compiled compile(String pattern, FileKind kind) {
+    private static Compiled compile(String pattern, FileKind kind, boolean plain) {
         String p = pattern.startsWith("/") ? pattern.substring(1) : pattern;
         Optional<String> qp = Optional.empty();
         int q = p.indexOf('?');
@@ -119,6 +122,6 @@ public final class RequestNaming {
                 i++;
             }
         }
-        return new Compiled(Pattern.compile(re.toString()), qp, kind);
+        return new Compiled(Pattern.compile(re.toString()), qp, kind, plain);
     }
 }
