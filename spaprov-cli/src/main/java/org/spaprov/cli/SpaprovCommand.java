@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                org.spaprov.cli.profile.ProfileCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},

@@ -1,0 +1,71 @@
+package org.spaprov.cli.profile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.spaprov.cli.UserException;
+import org.spaprov.profile.Profile;
+import org.spaprov.profile.ProfileException;
+import org.spaprov.profile.codec.ProfileFormat;
+import org.spaprov.profile.text.ImportResolver;
+import org.spaprov.profile.text.TextProfileReader;
+import org.spaprov.profile.xml.XmlProfileReader;
+
+/**
+ * Reads profile files for the CLI: XML when the content starts with {@code <}, plain text
+ * otherwise (with {@code import} relative to the importing file). Errors become one-line
+ * {@link UserException}s naming file, line and column.
+ */
+public final class ProfileFiles {
+    private ProfileFiles() {
+    }
+
+    /** The bytes of a file, or a user error naming it. */
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw UserException.invalid(file + ": no such file");
+        } catch (IOException e) {
+            throw UserException.invalid(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads an XML or plain-text profile. */
+    public static Profile read(Path file) {
+        return parse(bytes(file), file.toString());
+    }
+
+    /** Parses bytes already read (decoded) from {@code name}. */
+    public static Profile parse(byte[] data, String name) {
+        try {
+            if (ProfileFormat.detect(data) == ProfileFormat.XML) {
+                return XmlProfileReader.read(data, name);
+            }
+            if (ProfileFormat.detect(data) != ProfileFormat.UNKNOWN) {
+                throw UserException.invalid(name + ": the file is gzipped or encrypted; use 'spaprov profile decode' first");
+            }
+            return TextProfileReader.read(new String(data, StandardCharsets.UTF_8), name, FILES);
+        } catch (ProfileException e) {
+            throw UserException.invalid(e.getMessage());
+        }
+    }
+
+    /** True when the bytes are an XML profile (else plain text). */
+    public static boolean isXml(byte[] data) {
+        return ProfileFormat.detect(data) == ProfileFormat.XML;
+    }
+
+    /** Imports relative to the importing file's folder. */
+    static final ImportResolver FILES = (from, name, at) -> {
+        Path base = Path.of(from).toAbsolutePath().getParent();
+        Path p = base == null ? Path.of(name) : base.resolve(name).normalize();
+        try {
+            return new ImportResolver.Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ProfileException(at, "cannot read import " + name + " (" + p + ")");
+        }
+    };
+}
