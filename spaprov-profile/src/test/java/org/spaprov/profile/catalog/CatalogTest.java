@@ -60,7 +60,7 @@ class CatalogTest {
     void provisioningParametersHaveTheTypesOfSpec71() {
         assertThat(kind("Profile_Rule")).isEqualTo("rule");
         assertThat(kind("Profile_Rule_D")).isEqualTo("rule");
-        assertThat(kind("Report_Rule")).isEqualTo("rule");
+        assertThat(kind("Report_Rule")).isEqualTo("report-rule");
         assertThat(kind("Upgrade_Rule")).isEqualTo("upgrade-rule");
         assertThat(kind("Resync_Trigger_1")).isEqualTo("condition");
         assertThat(kind("Resync_Periodic")).isEqualTo("schedule");
