@@ -28,7 +28,20 @@ public final class Rules {
     /** Evaluates {@code ruleText} (null counts as empty) with the current variables. */
     public static RuleOutcome evaluate(String ruleText, RuleKind kind, Variables v) {
         try {
-            ParsedRule parsed = parse(ruleText, kind);
+            return evaluate(parse(ruleText, kind), v);
+        } catch (RuleSyntaxException e) {
+            return new RuleOutcome.BadRule(e.column(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new RuleOutcome.BadRule(0, "rule could not be evaluated"); // a bug; keep the device running
+        }
+    }
+
+    /**
+     * Evaluates a rule parsed earlier with {@link #parse(String, RuleKind)} (callers that evaluate
+     * the same value often may keep the parsed form). Never throws.
+     */
+    public static RuleOutcome evaluate(ParsedRule parsed, Variables v) {
+        try {
             List<Alternative> alts = parsed.rule().alternatives();
             for (int i = 0; i < alts.size(); i++) {
                 Alternative alt = alts.get(i);

@@ -224,6 +224,18 @@ class RulesTest {
     }
 
     @Test
+    void parsedRulesCanBeKeptAndSelectedHidesValues() {
+        var parsed = Rules.parse("( \"$A\" eq \"\" )? ( GPP_SA = \"s3cr3t\"; )! /a | /b", RuleKind.PROFILE);
+        RuleOutcome first = Rules.evaluate(parsed, Variables.empty());
+        assertThat(first).isInstanceOf(Selected.class);
+        assertThat(first.toString()).contains("GPP_SA").doesNotContain("s3cr3t");
+        assertThat(((Selected) Rules.evaluate(parsed, Variables.builder().param("GPP_A", "x").build())).alternative())
+                .isEqualTo(1);
+        var cond = Conditions.parse("$A eq 1").orElseThrow();
+        assertThat(Conditions.evaluate(cond, Variables.builder().param("GPP_A", "1").build())).isTrue();
+    }
+
+    @Test
     void optionsToStringHidesTheKey() {
         assertThat(new RuleOptions(Optional.of("topsecret"), Optional.empty(), Optional.empty()).toString())
                 .doesNotContain("topsecret");
