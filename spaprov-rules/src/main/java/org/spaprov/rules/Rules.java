@@ -105,24 +105,33 @@ public final class Rules {
         }
     }
 
-    /** Checks the URL now when it has no macros, else the part before the first '$'. */
+    /**
+     * Checks the URL now when it has no macros; else the literal part before the first '$':
+     * the scheme, and the server characters up to the '$'.
+     */
     private static void checkStaticUrl(String url, int column) {
         int dollar = url.indexOf('$');
-        if (dollar < 0) {
-            try {
+        try {
+            if (dollar < 0) {
                 RuleUrl.parse(url);
-            } catch (RuleSyntaxException e) {
-                throw new RuleSyntaxException(column + e.column(), e.getMessage());
+                return;
             }
-            return;
-        }
-        int sep = url.indexOf("://");
-        if (sep >= 0 && sep < dollar && sep + 1 == url.indexOf('/')) {
-            try {
+            int sep = url.indexOf("://");
+            boolean scheme = sep >= 0 && sep < dollar && sep + 1 == url.indexOf('/');
+            if (scheme) {
                 RuleUrl.parse(url.substring(0, sep) + ":///");
-            } catch (RuleSyntaxException e) {
-                throw new RuleSyntaxException(column + e.column(), e.getMessage());
             }
+            int hostStart = scheme ? sep + 3 : 0;
+            int slash = url.indexOf('/', hostStart);
+            int hostEnd = Math.min(dollar, slash < 0 ? url.length() : slash);
+            for (int i = hostStart; i < hostEnd; i++) {
+                char c = url.charAt(i);
+                if (!(RuleUrl.isHostChar(c) || c == ':')) {
+                    throw new RuleSyntaxException(i, "unexpected character in the server name");
+                }
+            }
+        } catch (RuleSyntaxException e) {
+            throw new RuleSyntaxException(column + e.column(), e.getMessage());
         }
     }
 

@@ -203,6 +203,9 @@ class RulesTest {
         assertThat(bad("http://x", RuleKind.PROFILE).column()).isEqualTo(8);
         assertThat(bad("( $A eq 1 )? http://bad!host/a", RuleKind.PROFILE).column()).isEqualTo(23);
         assertThat(bad("ftp://$MA/a", RuleKind.PROFILE).column()).isZero();
+        assertThat(bad("( 1 eq 1 )? http://{$A}/a | /b", RuleKind.PROFILE).column()).isEqualTo(19);
+        assertThat(Rules.check("http://p$A.example.com:80/x", RuleKind.PROFILE)).isEmpty();
+        assertThat(Rules.check("$A/x", RuleKind.PROFILE)).isEmpty();
     }
 
     @Test
