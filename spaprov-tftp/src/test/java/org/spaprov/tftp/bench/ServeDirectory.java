@@ -11,7 +11,7 @@ import org.spaprov.tftp.TftpUploadSink;
 
 /**
  * Serves a directory over TFTP until killed, for {@code bench/tftp/run.sh} (like
- * {@code in.tftpd -L -a ADDR:PORT -s DIR}). Usage: {@code ServeDirectory ADDR PORT DIR}; prints
+ * {@code in.tftpd -L -a ADDR:PORT -s DIR}). Usage: {@code ServeDirectory ADDR PORT DIR [IO_THREADS]}; prints
  * {@code listening on ADDR:PORT} when ready.
  */
 public final class ServeDirectory {
@@ -20,12 +20,13 @@ public final class ServeDirectory {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: ServeDirectory ADDR PORT DIR");
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: ServeDirectory ADDR PORT DIR [IO_THREADS]");
             System.exit(2);
         }
         TftpServerConfig config = TftpServerConfig.defaults(
-                new InetSocketAddress(InetAddress.getByName(args[0]), Integer.parseInt(args[1])));
+                new InetSocketAddress(InetAddress.getByName(args[0]), Integer.parseInt(args[1])))
+                .withIoThreads(args.length == 4 ? Integer.parseInt(args[3]) : 0);
         TftpServer server = TftpServer.start(config, TftpFileSource.directory(Path.of(args[2]), 64 << 20),
                 TftpUploadSink.REFUSE);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
