@@ -2,36 +2,36 @@ package org.spaprov.device;
 
 import java.util.Optional;
 import org.spaprov.profile.Profile;
-import org.spaprov.rules.Variables;
 
 /**
- * What the device's peripherals (SIP NOTIFY listener, admin web server, report uploader) may ask of
- * the device. Implemented by the engine.
+ * What the outside world (SIP NOTIFY listener, admin web server, report uploader, fleet) may ask
+ * of one emulated device.
  *
- * <p>Thread-safe; every call returns at once, the work happens on the device's executor.
+ * <p>Thread-safe. Every call returns at once; the work happens on the device's own executor, in
+ * order, one step at a time, so callers never block on a download.
  */
 public interface DeviceControl {
     /** The MAC address: 12 lower-case hex digits. */
     String mac();
 
-    /** Current value of a parameter (the catalog default when never set); never null. */
+    /** The current value of a parameter (catalog default when never set), never null. */
     String param(String xmlName);
 
-    /** The current $-variables of SPEC §4.3 (A..P, MA, SWVER, PRVST, ERR, ...). */
-    Variables variables();
+    /** A snapshot of the $-variables of SPEC §4.3 (A..P, MA, SWVER, PRVST, ERR, ...). */
+    DeviceVariables variables();
 
-    /** Resync now (PRVST -1), from {@code url} or the configured rules; no-op unless Provision_Enable. */
+    /** Resync now, from {@code url} or from the configured rules (PRVST -1); no-op unless Provision_Enable. */
     void resyncNow(Optional<String> url, String requesterHost);
 
     /** Upgrade now from {@code url}; no-op unless Upgrade_Enable. */
     void upgradeNow(String url, String requesterHost);
 
-    /** reboot_now (cold, {@code warm=false}) / restart_now (warm) / web reboot; waits for idle lines. */
+    /** Reboot (cold) or restart (warm) when all lines are idle; the next boot resyncs per Resync_On_Reset. */
     void reboot(boolean warm);
 
-    /** One Report_Rule attempt (NOTIFY report). */
+    /** One Report_Rule attempt (NOTIFY report); no retries. */
     void sendReport();
 
-    /** Every parameter with value and access; callers drop secrets. */
+    /** Every parameter with its value and access (callers drop secrets before showing it). */
     Profile runningConfig();
 }

@@ -1,36 +1,36 @@
 package org.spaprov.device;
 
-import org.spaprov.rules.Variables;
-
 /**
- * What the device reports about its provisioning life. Every method has a no-op default;
- * implementations must not block or throw.
+ * What a device reports about its provisioning, in the order it happens: {@code boot}, then per
+ * fetched URL {@code resyncRequest} (with SCHEME/SERV/SERVIP/PORT/PATH set), then one
+ * {@code resyncSuccess} or {@code resyncFailure} (ERR set) per resync sequence; the same for
+ * upgrades; {@code reboot} before the {@code boot} that follows it.
+ *
+ * <p>All methods have no-op defaults. Implementations must not block and must not throw: they run
+ * on the device's executor.
  */
 public interface DeviceEvents {
-    /** A resync starts; SCHEME/SERV/SERVIP/PORT/PATH are set for the URL. */
-    default void resyncRequest(Variables v) {
-    }
+    /** A do-nothing listener. */
+    DeviceEvents NONE = new DeviceEvents() { };
 
-    default void resyncSuccess(Variables v) {
-    }
+    default void resyncRequest(DeviceVariables v) { }
 
-    /** A resync failed; ERR is set. */
-    default void resyncFailure(Variables v) {
-    }
+    default void resyncSuccess(DeviceVariables v) { }
 
-    default void upgradeRequest(Variables v) {
-    }
+    default void resyncFailure(DeviceVariables v) { }
 
-    default void upgradeSuccess(Variables v) {
-    }
+    default void upgradeRequest(DeviceVariables v) { }
 
-    default void upgradeFailure(Variables v) {
-    }
+    default void upgradeSuccess(DeviceVariables v) { }
 
-    /** At every power-up and reboot. */
-    default void boot(String model, String mac, String firmwareVersion) {
-    }
+    default void upgradeFailure(DeviceVariables v) { }
 
-    default void reboot() {
+    default void boot(String model, String mac, String firmwareVersion) { }
+
+    default void reboot() { }
+
+    /** Fans events out to several listeners, in order; a listener that throws is skipped. */
+    static DeviceEvents all(java.util.List<DeviceEvents> listeners) {
+        return new FanOutEvents(java.util.List.copyOf(listeners));
     }
 }

@@ -54,32 +54,32 @@ public final class SyslogEvents implements DeviceEvents {
     }
 
     @Override
-    public void resyncRequest(Variables v) {
+    public void resyncRequest(org.spaprov.device.DeviceVariables v) {
         emit("Log_Resync_Request_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void resyncSuccess(Variables v) {
+    public void resyncSuccess(org.spaprov.device.DeviceVariables v) {
         emit("Log_Resync_Success_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void resyncFailure(Variables v) {
+    public void resyncFailure(org.spaprov.device.DeviceVariables v) {
         emit("Log_Resync_Failure_Msg", SyslogSender.Severity.ERR, v);
     }
 
     @Override
-    public void upgradeRequest(Variables v) {
+    public void upgradeRequest(org.spaprov.device.DeviceVariables v) {
         emit("Log_Upgrade_Request_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void upgradeSuccess(Variables v) {
+    public void upgradeSuccess(org.spaprov.device.DeviceVariables v) {
         emit("Log_Upgrade_Success_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void upgradeFailure(Variables v) {
+    public void upgradeFailure(org.spaprov.device.DeviceVariables v) {
         emit("Log_Upgrade_Failure_Msg", SyslogSender.Severity.ERR, v);
     }
 

@@ -59,8 +59,8 @@ public final class FakeDevice implements DeviceControl {
     }
 
     @Override
-    public Variables variables() {
-        return TestVariables.of(vars);
+    public org.spaprov.device.DeviceVariables variables() {
+        return new org.spaprov.device.DeviceVariables(vars);
     }
 
     @Override

@@ -123,12 +123,12 @@ class SyslogEventsTest {
         assertThat(ours).matches(RFC3164).startsWith("<133>");
     }
 
-    private static Variables vars(Map<String, String> extra) {
+    private static org.spaprov.device.DeviceVariables vars(Map<String, String> extra) {
         Map<String, String> m = new HashMap<>(Map.of("PN", "SPA2102", "MAC", "00:0e:08:aa:bb:cc", "MA",
                 "000e08aabbcc", "IP", "192.168.1.100", "SCHEME", "http", "SERVIP", "10.0.0.5", "PORT", "80", "PATH",
                 "/spa2102.cfg", "SA", "TopSecretKey"));
         m.putAll(extra);
-        return TestVariables.of(m);
+        return new org.spaprov.device.DeviceVariables(m);
     }
 
     private static DatagramSocket receiver() throws Exception {
