@@ -11,7 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.device.DeviceControl;
@@ -50,29 +49,29 @@ public final class ReportUploader {
     private final HttpClient http;
     private final TftpClient tftp;
     private final TftpClientOptions tftpOptions;
-    private final Function<String, String> groupOf;
+    private final ConfigReport report;
     private final Duration timeout;
 
     /**
      * @param http the client for HTTP/HTTPS (carries the device's TLS settings and client certificate)
      * @param tftp the TFTP client
      * @param tftpOptions options for the WRQ
-     * @param groupOf a parameter's {@code Page/Section} group, or null
+     * @param report how the body is written ({@code ConfigReport.of(catalog)})
      * @param timeout time limit for one HTTP POST
      */
     public ReportUploader(HttpClient http, TftpClient tftp, TftpClientOptions tftpOptions,
-            Function<String, String> groupOf, Duration timeout) {
+            ConfigReport report, Duration timeout) {
         this.http = http;
         this.tftp = tftp;
         this.tftpOptions = tftpOptions;
-        this.groupOf = groupOf;
+        this.report = report;
         this.timeout = timeout;
     }
 
     /** Plain HTTP client (no client certificate), default TFTP options, no groups. */
     public static ReportUploader defaults() {
         return new ReportUploader(HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build(), new TftpClient(),
-                TftpClientOptions.defaults(), name -> null, DEFAULT_TIMEOUT);
+                TftpClientOptions.defaults(), ConfigReport.PLAIN, DEFAULT_TIMEOUT);
     }
 
     /**
@@ -130,7 +129,7 @@ public final class ReportUploader {
         if (!DomainPolicy.allowed(host.get(), restrictedDomains)) {
             return ReportResult.of(ReportResult.Outcome.DOMAIN_NOT_ALLOWED, Optional.of(target), "domain not allowed");
         }
-        byte[] xml = ConfigReport.xml(running, groupOf).getBytes(StandardCharsets.UTF_8);
+        byte[] xml = report.xml(running).getBytes(StandardCharsets.UTF_8);
         Optional<String> key = sel.options().key().filter(k -> !k.isEmpty());
         byte[] body = key.map(k -> OpenSslAes.encrypt(xml, k, Digest.MD5)).orElse(xml);
         String detail = switch (url.scheme()) {

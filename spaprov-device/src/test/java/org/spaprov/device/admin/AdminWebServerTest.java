@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.FakeDevice;
 
 /** The admin endpoints driven by the real curl. */
@@ -34,7 +35,8 @@ class AdminWebServerTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CURL), "curl not installed");
         server = AdminWebServer.start(device, java.net.InetAddress.getLoopbackAddress(), 0,
-                name -> name.startsWith("User_ID") ? "Ext_1/Subscriber_Information" : null, Clock.systemUTC());
+                new ConfigReport(name -> name.startsWith("User_ID") ? "Ext_1/Subscriber_Information" : null,
+                        name -> name.equals("Secret_Extra")), Clock.systemUTC());
     }
 
     @AfterAll
@@ -85,7 +87,7 @@ class AdminWebServerTest {
     @Test
     void spacfgHasGroupsAndNoSecrets() throws Exception {
         device.set("GPP_SA", "TopSecretKey").set("License_Keys", "LIC-123456").set("Admin_Passwd", "")
-                .set("GPP_A", "visible");
+                .set("GPP_A", "visible").set("Secret_Extra", "hidden-by-predicate");
         Reply r = curl("/admin/spacfg.xml");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).startsWith("<flat-profile>")
@@ -93,7 +95,7 @@ class AdminWebServerTest {
                 .contains("<GPP_A>visible</GPP_A>")
                 .doesNotContain("GPP_SA").doesNotContain("TopSecretKey")
                 .doesNotContain("License_Keys").doesNotContain("LIC-123456")
-                .doesNotContain("Password_1_").doesNotContain("s3cret");
+                .doesNotContain("Password_1_").doesNotContain("s3cret").doesNotContain("hidden-by-predicate");
     }
 
     @Test
