@@ -146,6 +146,20 @@ class SipNotifyListenerTest {
     }
 
     @Test
+    void stopEndsEveryThreadTheStackStarted() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SipNotifyListener other = SipNotifyListener.start(new FakeDevice("000e08000002"), 0);
+        java.util.Set<Thread> started = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        assertThat(started).anyMatch(t -> !t.isDaemon());
+        other.stop();
+        for (Thread t : started) {
+            t.join(10_000);
+            assertThat(t.isAlive() && !t.isDaemon()).as("thread %s still running", t.getName()).isFalse();
+        }
+    }
+
+    @Test
     void stopReleasesThePort() throws Exception {
         SipNotifyListener other = SipNotifyListener.start(new FakeDevice("000e08000001"), 0);
         int port = other.port();
