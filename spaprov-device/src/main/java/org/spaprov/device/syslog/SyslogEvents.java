@@ -49,6 +49,14 @@ public final class SyslogEvents implements DeviceEvents {
         this.macros = macros;
     }
 
+    /**
+     * Parameters from {@code param} (e.g. {@code name -> deviceRef.get().param(name)} when the
+     * device is built after its listeners), timestamps from the system clock.
+     */
+    public static SyslogEvents of(Function<String, String> param) {
+        return new SyslogEvents(param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
+    }
+
     /** Reads parameters from {@code device}; timestamps from the system clock. */
     public SyslogEvents(DeviceControl device) {
         this(device::param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
