@@ -142,7 +142,7 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
      * Releases the port and stops the stack; takes about one second (JAIN-SIP waits for its threads).
      * Idempotent. Some JAIN-SIP threads may outlive this call (see class comment).
      */
-    public void stop() {
+    public synchronized void stop() {
         if (stopped) {
             return;
         }
