@@ -116,6 +116,17 @@ class AdminWebServerTest {
                 .contains("<User_ID_1_").doesNotContain("adm1n-pw");
     }
 
+    @Test
+    void stopIsIdempotentAndFreesThePort() throws Exception {
+        AdminWebServer other = AdminWebServer.start(device, 0);
+        int port = other.port();
+        other.stop();
+        other.close();
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(s.getLocalPort()).isEqualTo(port);
+        }
+    }
+
     private Reply curl(String pathAndQuery, String... extra) throws Exception {
         Path body = Files.createTempFile(dir, "body", ".txt");
         List<String> cmd = new ArrayList<>(List.of(CURL.toString(), "-sS", "-g", "--path-as-is", "--max-time", "20",
