@@ -46,7 +46,7 @@ class OpenSslInteropTest {
             byte[] gz = run(List.of("openssl", "enc", "-d", "-aes-256-cbc", "-md", "md5", "-k", TestSite.KEY), r.body());
             byte[] xml = run(List.of("gunzip", "-c"), gz);
             String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(text).startsWith("<flat-profile>").contains("<Display_Name_1_>Bob ($MA)</Display_Name_1_>");
+            assertThat(text).startsWith("<flat-profile>").containsPattern("<Display_Name_1_[^>]*>Bob \\(\\$MA\\)</Display_Name_1_>");
         }
     }
 
@@ -57,7 +57,7 @@ class OpenSslInteropTest {
             site.open();
             ProvisionResult r = site.get(Protocol.TFTP, "spa" + B + ".cfg");
             byte[] xml = run(List.of("openssl", "enc", "-d", "-aes-256-cbc", "-md", "md5", "-k", TestSite.KEY), r.body());
-            assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains("<Password_1_>pw-bob-456</Password_1_>");
+            assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).containsPattern("<Password_1_[^>]*>pw-bob-456</Password_1_>");
         }
     }
 }

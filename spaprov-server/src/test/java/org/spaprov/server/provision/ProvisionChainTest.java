@@ -166,4 +166,32 @@ class ProvisionChainTest {
         assertThat(events.get(1).bytes()).isPositive();
         assertThat(events.toString()).doesNotContain("pw-alice-123", "pw-bob-456", TestSite.KEY);
     }
+
+    @Test
+    void invalidProfileIsNotServedAndTheEventSaysWhy() throws Exception {
+        site.write("layers/device/" + A + ".xml", "<flat-profile>\n<Resync_Periodic>soon</Resync_Periodic>\n</flat-profile>\n");
+        site.open();
+        ProvisionResult r = site.get(Protocol.HTTP, "/spa" + A + ".xml");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.reason()).startsWith("invalid profile: layers/device/" + A + ".xml:2:");
+        assertThat(site.get(Protocol.HTTP, "/spa" + B + ".cfg").status()).isEqualTo(200);
+        site.core.store().flush();
+        assertThat(site.core.store().events(Optional.of(A), 1)).singleElement()
+                .extracting(ProvisionEvent::reason).asString().startsWith("invalid profile: layers/device/");
+    }
+
+    @Test
+    void catalogDefaultsFillEveryParameterNotSetByALayer() throws Exception {
+        site.open();
+        Profile p = xml(site.get(Protocol.HTTP, "/spa" + A + ".xml"));
+        org.spaprov.profile.catalog.Catalog c = org.spaprov.profile.catalog.Catalogs.get("spa2102");
+        assertThat(p.effective().keySet()).containsAll(c.defaults().effective().keySet());
+        String untouched = c.defaults().effective().keySet().stream()
+                .filter(n -> !java.util.Set.of("Station_Name", "Resync_Periodic", "Profile_Rule", "Display_Name_1_",
+                        "Password_1_", "Line_Enable_2_").contains(n) && c.defaults().value(n) != null
+                        && !c.defaults().value(n).isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(p.value(untouched)).isEqualTo(c.defaults().value(untouched));
+    }
 }
