@@ -4,9 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -49,10 +46,8 @@ public final class ProvisioningServer implements AutoCloseable {
     // ------------------------------------------------------------------ public API
 
     private ProvisioningServer(NetSettings s) {
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("spaprov-accept", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("spaprov-io", true),
-                NioIoHandler.newFactory());
+        boss = Transport.BEST.group(1, "spaprov-accept");
+        workers = Transport.BEST.group(s.ioThreads(), "spaprov-io");
         pool = s.dispatch() == NetSettings.Dispatch.POOL
                 ? new ThreadPoolExecutor(s.serviceThreads(), s.serviceThreads(), 60, TimeUnit.SECONDS,
                         new ArrayBlockingQueue<>(s.serviceQueue()), new DefaultThreadFactory("spaprov-service", true),
@@ -144,7 +139,7 @@ public final class ProvisioningServer implements AutoCloseable {
             throws IOException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.BEST.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
