@@ -1,0 +1,31 @@
+package org.spaprov.device.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The outcome of evaluating one rule parameter. */
+public sealed interface RuleChoice {
+    /** Empty, commented out, or every alternative's condition false: counts as success (SPEC §6.2). */
+    record Skipped() implements RuleChoice { }
+
+    /**
+     * The chosen alternative.
+     *
+     * @param condition   the raw condition text of the alternative, empty when unconditional
+     * @param assignments XML name → macro-expanded value, in order
+     * @param key         the raw {@code --key} argument (expand with {@link RuleLanguage#expandKey})
+     * @param post        the GPP letter of {@code --post}
+     * @param alias       the GPP letter of {@code --alias}
+     * @param url         the URL, macro-expanded and parsed
+     */
+    record Selected(Optional<String> condition, Map<String, String> assignments, Optional<String> key,
+                    Optional<Character> post, Optional<Character> alias, Optional<RuleTarget> url)
+            implements RuleChoice {
+        public Selected {
+            assignments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assignments));
+        }
+    }
+
+    /** A rule that cannot be parsed; fails the resync with {@code $ERR} = {@code bad url}. */
+    record BadRule(String message) implements RuleChoice { }
+}
