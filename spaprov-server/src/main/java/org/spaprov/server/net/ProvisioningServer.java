@@ -22,6 +22,7 @@ import org.spaprov.server.http.HttpBackend;
 import org.spaprov.server.http.HttpServerInitializer;
 import org.spaprov.server.provision.ProvisionService;
 import org.spaprov.server.provision.ReportSink;
+import org.spaprov.tftp.TftpServer;
 
 /**
  * Owns the data plane's lifecycle: the HTTP and HTTPS listeners (one Netty pipeline, see
@@ -124,7 +125,9 @@ public final class ProvisioningServer implements AutoCloseable {
         Executor executor = pool != null ? pool : HttpBackend.INLINE;
         HttpBackend backend = new HttpBackend(service, reports, executor, clock, s.limits());
         if (s.tftpPort() >= 0) {
-            tftp = TftpWiring.start(s, service, reports, executor, others);
+            TftpServer t = TftpWiring.start(s, service, reports, clock);
+            others.add(t);
+            tftp = t.localAddress();
         }
         if (s.httpPort() >= 0) {
             http = bindTcp("http", s.bind(), s.httpPort(), new HttpServerInitializer(backend, Optional.empty()));
