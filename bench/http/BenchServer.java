@@ -1,7 +1,7 @@
 // Serves the files of a directory through spaprov's HTTP/HTTPS transport (ProvisioningServer) with an
 // in-memory ProvisionService, so wrk/openssl can compare the transport with nginx serving the same files.
 // Run by run.sh as a single-file source program:
-//   java -cp CLASSPATH BenchServer.java DIR HTTP_PORT HTTPS_PORT PKI_DIR [pool|inline]
+//   java -cp CLASSPATH BenchServer.java DIR HTTP_PORT HTTPS_PORT PKI_DIR [pool|inline] [auto|jdk|openssl]
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,8 @@ public class BenchServer {
         }
         ProvisionResult notFound = ProvisionResult.error(404, "no such file", Optional.empty());
         TlsSettings tls = new TlsSettings(pki.resolve("server.crt"), pki.resolve("server.key"),
-                Optional.of(pki.resolve("ca.crt")), ClientCertMode.REQUIRED);
+                Optional.of(pki.resolve("ca.crt")), ClientCertMode.REQUIRED,
+                TlsSettings.Engine.valueOf((args.length > 5 ? args[5] : "auto").toUpperCase()));
         NetSettings settings = NetSettings.loopback(Optional.of(tls)).withPorts(-1, http, https).withDispatch(dispatch);
         ProvisioningServer server = ProvisioningServer.start(settings,
                 r -> files.getOrDefault(r.path(), notFound), (r, b) -> 200, Clock.systemUTC());

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 . scripts/find-jdk.sh
-ROUNDS=${ROUNDS:-3}; DUR=${DUR:-10s}; N=${N:-100}; SIZE=${SIZE:-30000}; DISPATCH=${DISPATCH:-pool}
+ROUNDS=${ROUNDS:-3}; DUR=${DUR:-10s}; N=${N:-100}; SIZE=${SIZE:-30000}; DISPATCH=${DISPATCH:-inline}; TLS=${TLS:-auto}
 STIME=${STIME:-10}; SPAR=${SPAR:-4}; ONLY=${ONLY:-both}
 export N
 WORK=$(mktemp -d /tmp/spaprov-bench-http.XXXXXX)
@@ -60,8 +60,8 @@ XML
 )
 
 OH=$(free_port); OS=$(free_port); NH=$(free_port); NS=$(free_port)
-echo "== start spaprov (http $OH, https $OS, dispatch $DISPATCH) and nginx (http $NH, https $NS)" >&2
-java ${JOPTS:-} -Xms256m -Xmx1g -Dlogback.configurationFile="$WORK/logback.xml" -cp "$CP" bench/http/BenchServer.java "$WORK/www" "$OH" "$OS" "$WORK/pki" "$DISPATCH" \
+echo "== start spaprov (http $OH, https $OS, dispatch $DISPATCH, tls $TLS) and nginx (http $NH, https $NS)" >&2
+java ${JOPTS:-} -Xms256m -Xmx1g -Dlogback.configurationFile="$WORK/logback.xml" -cp "$CP" bench/http/BenchServer.java "$WORK/www" "$OH" "$OS" "$WORK/pki" "$DISPATCH" "$TLS" \
     > "$WORK/spaprov.out" 2>&1 &
 OURS=$!; PIDS+=("$OURS")
 cat > "$WORK/nginx/nginx.conf" <<NGX
@@ -140,7 +140,7 @@ report() { # FILE UNIT
   echo "machine: $(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1), $(nginx -v 2>&1), $(wrk -v 2>&1 | head -1), $(openssl version)"
   echo "HTTP keep-alive: wrk -t2 -c64 -d$DUR, $N profiles of $SIZE bytes (rotate.lua), dispatch $DISPATCH"
   [ -s "$WORK/http.txt" ] && report "$WORK/http.txt" req/s
-  echo "HTTPS mTLS full handshakes: $SPAR x openssl s_time -new -cert -key -time $STIME -www (EC P-256, TLS 1.3)"
+  echo "HTTPS mTLS full handshakes: $SPAR x openssl s_time -new -cert -key -time $STIME -www (EC P-256, TLS 1.3), spaprov TLS engine $TLS"
   [ -s "$WORK/https.txt" ] && report "$WORK/https.txt" conn/s
 } | tee "$WORK/results.md"
 echo "results: $WORK/results.md" >&2
