@@ -8,6 +8,9 @@ package org.spaprov.device.engine;
 public interface EngineObserver {
     EngineObserver NONE = new EngineObserver() { };
 
+    /** A boot finished: {@code state} is {@link EngineState#BOOT_DELAY} when a power-up resync is coming. */
+    default void booted(EngineState state) { }
+
     /** A resync sequence ended; {@code ok} false with {@code err} the $ERR. */
     default void resyncDone(boolean ok, String err) { }
 

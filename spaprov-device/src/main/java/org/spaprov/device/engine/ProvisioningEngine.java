@@ -176,11 +176,11 @@ public final class ProvisioningEngine {
         }
         armTriggers();
         if (s.resyncAfterBoot()) {
-            request(0, Optional.empty(), "");
+            afterBoot(() -> request(0, Optional.empty(), ""));
         } else if (s.skipResyncOnReset()) {
             // rebooted to apply a successful resync: that sync counts, so the periodic timer runs on
             armPeriodic();
-            upgrade(null);
+            afterBoot(() -> upgrade(null));
         } else if (!s.skipResyncOnReset() && yes("Resync_On_Reset") && yes("Provision_Enable")) {
             long max = 20L * Math.max(0, number("Resync_Random_Delay"));
             long delay = max == 0 ? 0 : p.random().nextLong(max + 1);
@@ -190,8 +190,19 @@ public final class ProvisioningEngine {
                 request(0, Optional.empty(), "");
             });
         } else {
-            upgrade(null);
+            afterBoot(() -> upgrade(null));
         }
+        p.observer().booted(state);
+    }
+
+    /** Queues work for after the boot task, so a boot never runs a whole resync or upgrade inside itself. */
+    private void afterBoot(Runnable r) {
+        long gen = generation;
+        executor.execute(() -> {
+            if (gen == generation) {
+                r.run();
+            }
+        });
     }
 
     private void rebootWhenIdle(boolean forChanges) {
@@ -495,9 +506,9 @@ public final class ProvisioningEngine {
         upgradeErrorIndex = 0;
         save(st.withFirmware(img.version(), eff).withBootFlags(true, yes("Resync_After_Upgrade_Attempt")));
         p.events().upgradeSuccess(variables());
-        p.observer().upgradeDone(true, img.version());
         p.events().reboot();
         boot();
+        p.observer().upgradeDone(true, img.version());
     }
 
     private void upgradeFailed(String effUrl, String err) {
