@@ -192,7 +192,7 @@ public final class ProvisioningEngine {
         } else {
             afterBoot(() -> upgrade(null));
         }
-        p.observer().booted(state);
+        p.observer().booted(s.resyncAfterBoot() || state == EngineState.BOOT_DELAY);
     }
 
     /** Queues work for after the boot task, so a boot never runs a whole resync or upgrade inside itself. */
@@ -423,6 +423,7 @@ public final class ProvisioningEngine {
     /** One upgrade attempt: explicit ({@code ask.url}), a retry, or from Upgrade_Rule ({@code ask == null}). */
     private void upgrade(UpgradeAsk ask) {
         if (!yes("Upgrade_Enable")) {
+            p.observer().noUpgrade();
             return;
         }
         if (anyBusy()) {
@@ -446,16 +447,19 @@ public final class ProvisioningEngine {
                 return;
             }
             if (!(c instanceof RuleChoice.Selected s)) {
+                p.observer().noUpgrade();
                 return;
             }
             applyValues(s.assignments(), Map.of());
             if (s.url().isEmpty()) {
+                p.observer().noUpgrade();
                 return;
             }
             target = s.url().get();
             condition = s.condition();
             String eff = target.url(String.valueOf(p.dhcpTftpServer()));
             if (!retry && (eff.equals(st.lastUpgradeUrl()) || eff.equals(lastFailedUpgradeUrl))) {
+                p.observer().noUpgrade();
                 return; // SPEC §6.6 loop protection: the same effective URL is not fetched again
             }
         }
