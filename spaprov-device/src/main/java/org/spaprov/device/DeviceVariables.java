@@ -11,14 +11,15 @@ import java.util.Optional;
  * {@code METH}, {@code SERV}, {@code SERVIP}, {@code PORT}, {@code PATH}, {@code ERR}, {@code UID1/2},
  * {@code ISCUST}. {@code SA}..{@code SD} are not in it (they only expand inside {@code --key}).
  *
- * <p>Stands in for {@code org.spaprov.rules.Variables} until that lands; {@link #asMap()} converts.
+ * <p>It is the device's {@link org.spaprov.rules.Variables}; {@link #asMap()} gives the raw map.
  */
-public record DeviceVariables(Map<String, String> asMap) {
+public record DeviceVariables(Map<String, String> asMap) implements org.spaprov.rules.Variables {
     public DeviceVariables {
         asMap = Map.copyOf(asMap);
     }
 
     /** The value of {@code name} (case-sensitive), if the device knows it. */
+    @Override
     public Optional<String> get(String name) {
         return Optional.ofNullable(asMap.get(name));
     }

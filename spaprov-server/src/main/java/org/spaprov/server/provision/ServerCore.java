@@ -1,18 +1,31 @@
 package org.spaprov.server.provision;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.spaprov.server.site.ServerConfig;
-import org.spaprov.server.site.ServerConfigReader;
+import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
+import org.spaprov.server.site.SiteWatcher;
 import org.spaprov.server.store.Store;
+import org.spaprov.server.store.StoreException;
 
 /**
  * The server minus its transports: the site (hot-reloaded), the store, the provisioning chain and
  * the report sink. The transports ("servernet") open one, read {@link #config()} for ports and TLS,
- * and hand every request to {@link #provisionService()} / {@link #reportSink()}.
+ * call {@link #setBoundPorts} once bound, and hand every request to {@link #provisionService()} /
+ * {@link #reportSink()}.
+ *
+ * <pre>{@code
+ * try (ServerCore core = ServerCore.open(site, Optional.empty(), Optional.empty(), Clock.systemUTC())) {
+ *     core.startWatching(Duration.ofSeconds(1));
+ *     ProvisionResult r = core.provisionService().handle(request);
+ * }
+ * }</pre>
  *
  * <p>Thread-safe. {@link #close()} stops the site watcher and flushes and closes the store.
  */
@@ -20,25 +33,35 @@ public final class ServerCore implements AutoCloseable {
     private final Path siteDir;
     private final Path dataDir;
     private final Clock clock;
-    private final ServerConfig config;
     private final Store store;
+    private final SiteWatcher watcher;
+    private final AtomicReference<BoundPorts> ports = new AtomicReference<>(BoundPorts.NONE);
+    private final ProvisionChain chain;
+    private final ReportStore reports;
+    private final Optional<String> storeOverride;
 
-    private ServerCore(Path siteDir, Path dataDir, Clock clock, ServerConfig config, Store store) {
+    private ServerCore(Path siteDir, Path dataDir, Clock clock, Store store, SiteWatcher watcher,
+            Optional<String> storeOverride) {
         this.siteDir = siteDir;
         this.dataDir = dataDir;
         this.clock = clock;
-        this.config = config;
         this.store = store;
+        this.watcher = watcher;
+        this.storeOverride = storeOverride;
+        this.chain = new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), ports::get);
+        this.reports = new ReportStore(watcher::site, store);
     }
 
     /**
-     * Loads the site, opens (and migrates) the store, and starts watching the site for changes.
+     * Loads the site, opens (and migrates) the store, and syncs the site's devices into it. Call
+     * {@link #startWatching(Duration)} to pick up site changes by polling.
      *
      * @param siteDir the site directory ({@code spaprov.yaml}, {@code layers/}, {@code devices.csv}, ...)
      * @param dataDir where the H2 store and reports live; default {@code <siteDir>/.data}
      * @param jdbcUrl the store; overrides {@code store:} in {@code spaprov.yaml}
-     * @param clock   time of events, throttle windows and the reload poll
-     * @throws SiteException when the site cannot be loaded at all (message names file:line)
+     * @param clock   time of events, contacts and throttle windows
+     * @throws SiteException when the site cannot be loaded (message names file:line) or the store
+     *                       cannot be opened
      */
     public static ServerCore open(Path siteDir, Optional<Path> dataDir, Optional<String> jdbcUrl, Clock clock)
             throws SiteException {
@@ -47,31 +70,62 @@ public final class ServerCore implements AutoCloseable {
             throw SiteException.at(siteDir.toString(), 0, "not a directory");
         }
         Path data = dataDir.orElse(site.resolve(".data")).toAbsolutePath().normalize();
-        Path yaml = site.resolve(ServerConfigReader.FILE);
-        ServerConfig config;
+        AtomicReference<Store> storeRef = new AtomicReference<>();
+        SiteWatcher watcher = new SiteWatcher(site, data, s -> {
+            Store st = storeRef.get();
+            if (st != null) {
+                st.syncSiteDevices(s.devices().values());
+            }
+        });
+        ServerConfig config = watcher.site().config();
+        String url = jdbcUrl.or(config::storeUrl).orElse(Store.h2Url(data));
+        Store store;
         try {
-            config = Files.exists(yaml) ? ServerConfigReader.read(Files.readAllBytes(yaml), site, data)
-                    : ServerConfigReader.defaults(site, data);
-        } catch (java.io.IOException e) {
-            throw SiteException.at(ServerConfigReader.FILE, 0, "cannot read: " + e.getMessage());
+            Files.createDirectories(data);
+            store = Store.open(url, clock);
+        } catch (IOException e) {
+            watcher.close();
+            throw SiteException.at(data.toString(), 0, "cannot create the data directory: " + e.getMessage());
+        } catch (StoreException e) {
+            watcher.close();
+            throw new SiteException(e.getMessage());
         }
-        if (jdbcUrl.isPresent()) {
-            config = config.withStoreUrl(jdbcUrl);
+        storeRef.set(store);
+        try {
+            store.syncSiteDevices(watcher.site().devices().values());
+        } catch (RuntimeException e) {
+            store.close();
+            watcher.close();
+            throw new SiteException("store: cannot sync the site's devices: " + e.getMessage());
         }
-        return new ServerCore(site, data, clock, config, new Store());
+        return new ServerCore(site, data, clock, store, watcher, jdbcUrl);
     }
 
-    /** The configuration of the site as loaded (CLI overrides are the transport's business). */
+    /** Polls the site for changes every {@code interval} on a daemon thread. */
+    public void startWatching(Duration interval) {
+        watcher.start(interval);
+    }
+
+    /**
+     * The configuration of the current site (CLI overrides of ports are the transport's business;
+     * a {@code jdbcUrl} given to {@link #open} shows here as the store URL).
+     */
     public ServerConfig config() {
-        return config;
+        ServerConfig c = watcher.site().config();
+        return storeOverride.isPresent() ? c.withStoreUrl(storeOverride) : c;
+    }
+
+    /** The current (last good) site. */
+    public Site site() {
+        return watcher.site();
     }
 
     public ProvisionService provisionService() {
-        return r -> ProvisionResult.error(404, "not implemented yet", Optional.empty());
+        return chain;
     }
 
     public ReportSink reportSink() {
-        return (r, body) -> 500;
+        return reports;
     }
 
     public Store store() {
@@ -95,20 +149,31 @@ public final class ServerCore implements AutoCloseable {
      * generated firmware {@code Upgrade_Rule} can name them. -1 = not listening.
      */
     public void setBoundPorts(int tftpPort, int httpPort, int httpsPort) {
+        ports.set(new BoundPorts(tftpPort, httpPort, httpsPort));
+        chain.clearCache();
     }
 
-    /** Re-reads the site now; returns true when it changed. A broken site keeps the last good one. */
+    /** The ports last given to {@link #setBoundPorts}. */
+    public BoundPorts boundPorts() {
+        return ports.get();
+    }
+
+    /**
+     * Re-reads the site now, whether or not files look changed; returns false when the site is broken
+     * (see {@link #siteError()}; the last good site keeps serving).
+     */
     public boolean reloadNow() {
-        return false;
+        return watcher.reloadNow(true);
     }
 
     /** The error of the last failed reload (file:line: error: ...), empty when the site is good. */
     public Optional<String> siteError() {
-        return Optional.empty();
+        return watcher.error();
     }
 
     @Override
     public void close() {
+        watcher.close();
         store.close();
     }
 }

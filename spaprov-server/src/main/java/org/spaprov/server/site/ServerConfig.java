@@ -112,17 +112,21 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
      * {@code /} matches the last path segment; {@code $MA} (12 hex digits), {@code $PSN}, {@code $PN},
      * {@code $SN} capture, {@code *} matches any run within a segment, {@code ?mac=$MA} matches a query.
      *
-     * @param profiles  per-device profile names (must contain {@code $MA})
+     * @param profiles  per-device profile names (must contain {@code $MA}), served encoded: gzip when
+     *                  the site says so, encrypted when the device has a key
+     * @param plain     per-device profile names served as plain XML; for a device with a key only over
+     *                  HTTPS (that is how its key reaches it, SPEC §3.4)
      * @param bootstrap generic names answered with {@code layers/bootstrap.xml}
      */
-    public record Naming(List<String> profiles, List<String> bootstrap) {
+    public record Naming(List<String> profiles, List<String> plain, List<String> bootstrap) {
         public Naming {
             profiles = List.copyOf(profiles);
+            plain = List.copyOf(plain);
             bootstrap = List.copyOf(bootstrap);
         }
 
         public static Naming defaults() {
-            return new Naming(List.of("spa$MA.xml", "spa$MA.cfg", "$MA.xml", "$MA.cfg", "*?mac=$MA"),
+            return new Naming(List.of("spa$MA.cfg", "$MA.cfg", "*?mac=$MA"), List.of("spa$MA.xml", "$MA.xml"),
                     List.of("spa$PSN.cfg", "spa$PSN.xml"));
         }
     }

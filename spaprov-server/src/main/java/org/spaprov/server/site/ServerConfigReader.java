@@ -42,7 +42,7 @@ import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
  * devices:  {unknown: deny}                        # deny | bootstrap-only | auto-add
  * throttle: {window: 60s, limit: 20}
  * reports:  reports                                # relative to the data directory
- * naming:   {profiles: [spa$MA.xml, ...], bootstrap: [spa$PSN.cfg, ...]}
+ * naming:   {profiles: [spa$MA.cfg, ...], plain: [spa$MA.xml, ...], bootstrap: [spa$PSN.cfg, ...]}
  * profiles: {gzip: false}
  * firmware: {spa2102: 5.2.12}
  * firmware-url: http://$SERV:8080/firmware/
@@ -62,7 +62,7 @@ public final class ServerConfigReader {
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
             Map.entry("devices", Set.of("unknown")),
             Map.entry("throttle", Set.of("window", "limit")),
-            Map.entry("naming", Set.of("profiles", "bootstrap")),
+            Map.entry("naming", Set.of("profiles", "plain", "bootstrap")),
             Map.entry("profiles", Set.of("gzip")),
             Map.entry("tftp", Set.of("max-transfers", "max-blksize", "timeout", "retries")));
 
@@ -120,10 +120,21 @@ public final class ServerConfigReader {
                 c.intIn("throttle.limit", 20, 1, 1_000_000));
         Path reports = dataDir.resolve(c.text("reports", "reports")).normalize();
         Naming dn = Naming.defaults();
-        Naming naming = new Naming(c.list("naming.profiles", dn.profiles()), c.list("naming.bootstrap", dn.bootstrap()));
+        Naming naming = new Naming(c.list("naming.profiles", dn.profiles()), c.list("naming.plain", dn.plain()),
+                c.list("naming.bootstrap", dn.bootstrap()));
         for (String p : naming.profiles()) {
             if (!p.contains("$MA")) {
                 throw c.error("naming.profiles", "pattern '" + p + "' does not contain $MA");
+            }
+        }
+        for (String p : naming.plain()) {
+            if (!p.contains("$MA")) {
+                throw c.error("naming.plain", "pattern '" + p + "' does not contain $MA");
+            }
+        }
+        for (String p : naming.bootstrap()) {
+            if (p.contains("?")) {
+                throw c.error("naming.bootstrap", "pattern '" + p + "': bootstrap names take no query");
             }
         }
         boolean gzip = c.bool("profiles.gzip", false);

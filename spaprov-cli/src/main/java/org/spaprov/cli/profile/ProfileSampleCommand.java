@@ -1,0 +1,56 @@
+package org.spaprov.cli.profile;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spaprov.cli.Cli;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.text.TextProfileWriter;
+import org.spaprov.profile.xml.XmlProfileWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spaprov profile sample}: every parameter of a model with its factory default and user
+ * access, as {@code spc --sample-xml} / {@code spc --sample-profile} write them.
+ */
+@Command(name = "sample",
+        description = {"Write a full sample profile: every parameter of a model with its factory",
+                "default and user-access mark (like 'spc --sample-xml' / 'spc --sample-profile')."},
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "1:output not writable", "2:usage error (bad option, unknown model)"},
+        footer = {"", "Examples:",
+                "  spaprov profile sample --model spa2102 --format xml",
+                "  spaprov profile sample --model spa3102 --format text -o spa3102.txt",
+                "  spaprov profile sample --model spa2102 --format xml --groups -o spacfg.xml"})
+public final class ProfileSampleCommand implements Callable<Integer> {
+    enum Format { xml, text }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "MODEL",
+            description = "Model (default: ${DEFAULT-VALUE}; see 'spaprov models').")
+    String model;
+
+    @Option(names = "--format", required = true, paramLabel = "xml|text", description = "Output format.")
+    Format format;
+
+    @Option(names = "--groups", description = "XML only: add group=\"Page/Section\" attributes, as a device's spacfg.xml.")
+    boolean groups;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Catalog c = ProfileValidateCommand.catalog(model);
+        String text = format == Format.xml
+                ? XmlProfileWriter.write(c.defaults(), groups ? c::groupOf : name -> null)
+                : TextProfileWriter.write(c.defaults(), c::textName);
+        Output.write(out, text, spec.commandLine().getOut());
+        return Cli.OK;
+    }
+}

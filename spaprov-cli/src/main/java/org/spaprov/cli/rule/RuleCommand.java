@@ -1,0 +1,35 @@
+package org.spaprov.cli.rule;
+
+import java.util.concurrent.Callable;
+import org.spaprov.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code spaprov rule <verb>}: try the SPA rule language (macros, rules, conditions, schedules). */
+@Command(name = "rule",
+        description = {"The SPA rule language: expand macros, evaluate rules and",
+                "conditions, show schedules."},
+        mixinStandardHelpOptions = true,
+        subcommands = {
+                RuleExpandCommand.class,
+                RuleEvalCommand.class,
+                RuleCheckCommand.class,
+                RuleScheduleCommand.class,
+        },
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Examples:",
+                "  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
+                "  spaprov rule eval '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/a.bin' --var SWVER=2.0.5",
+                "  spaprov rule check '$REGTMR1 gt 300' --var REGTMR1=301",
+                "  spaprov rule schedule 1800+300,3600,7200 --count 5 --seed 1"})
+public final class RuleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.USAGE;
+    }
+}

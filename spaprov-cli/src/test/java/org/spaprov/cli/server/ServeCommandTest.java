@@ -1,0 +1,86 @@
+package org.spaprov.cli.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.cli.Cli;
+import org.spaprov.server.net.ProvisioningServer;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(CommandLine cl, StringWriter out, StringWriter err) {
+    }
+
+    private static Run line(ServeCommand cmd) {
+        CommandLine cl = Cli.commandLine();
+        cl.addSubcommand("serve", cmd);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl, out, err);
+    }
+
+    @Test
+    void servesOnChosenPortsPrintsThemAndStops() throws Exception {
+        ServeCommand cmd = new ServeCommand();
+        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        cmd.onStarted = started::complete;
+        Run run = line(cmd);
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
+                tmp.toString(), "--data", tmp.resolve("data").toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",
+                "--http-port", "0", "--https-port", "-1"));
+        ProvisioningServer server = started.get(60, TimeUnit.SECONDS);
+        int port = server.httpAddress().orElseThrow().getPort();
+        assertThat(run.out().toString()).isEqualTo("listening http 127.0.0.1:" + port + System.lineSeparator());
+        HttpResponse<String> res = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/spa000e08aabbcc.xml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isBetween(200, 599);
+        assertThat(res.headers().firstValue("server")).contains("spaprov");
+        cmd.stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(server.httpAddress()).isPresent();
+    }
+
+    @Test
+    void aMissingSiteIsInvalidInput() {
+        Run run = line(new ServeCommand());
+        int code = run.cl().execute("serve", "--site", tmp.resolve("nope").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(run.err().toString()).startsWith("spaprov: ").contains("nope").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadPortIsAUsageError() {
+        Run run = line(new ServeCommand());
+        int code = run.cl().execute("serve", "--site", tmp.toString(), "--http-port", "70000");
+        assertThat(code).isEqualTo(2);
+        assertThat(run.err().toString()).contains("70000");
+    }
+
+    @Test
+    void aPortInUseIsInvalidInputNamingIt() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = line(new ServeCommand());
+            int code = run.cl().execute("serve", "--site", tmp.toString(), "--data", tmp.resolve("d").toString(),
+                    "--bind", "127.0.0.1", "--tftp-port", "-1", "--https-port", "-1",
+                    "--http-port", String.valueOf(taken.getLocalPort()));
+            assertThat(code).isEqualTo(1);
+            assertThat(run.err().toString()).contains("http", String.valueOf(taken.getLocalPort()));
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.spaprov.device.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.message.SIPMessage;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spaprov.device.DeviceControl;
+
+/**
+ * The device's UDP SIP endpoint for NOTIFY from the service provider (SPEC §13.2), on JAIN-SIP RI.
+ * The answer to each NOTIFY is decided as described in {@link NotifyPolicy}: {@code Event: resync}
+ * (alias {@code check-sync}), {@code report}, {@code reboot_now} and {@code restart_now} are acted on
+ * (after a 200) through {@link DeviceControl}; anything else gets 489. OPTIONS gets 200, other
+ * methods 405. Credentials and passwords are never logged.
+ *
+ * <p>Each listener owns one JAIN-SIP stack (created directly, not through the global
+ * {@code SipFactory} cache) whose log goes to SLF4J via {@link SlfStackLogger} and
+ * {@link SlfServerLogger}. Port 0 means "pick a free port" (JAIN-SIP itself rejects 0).
+ *
+ * <p><b>Threads:</b> the stack starts non-daemon threads, some of which (its timer) outlive
+ * {@link #stop()}; {@code stop()} releases the socket and stops the stack, but a CLI command that
+ * used a listener must end the JVM explicitly ({@code System.exit}) rather than fall off {@code main}.
+ */
+public final class SipNotifyListener implements AutoCloseable, SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SipNotifyListener.class);
+    private static final AtomicLong STACKS = new AtomicLong();
+    private static final int BIND_ATTEMPTS = 5;
+    /** How long a digest nonce stays valid. */
+    public static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+
+    private final DeviceControl device;
+    private final NotifyPolicy policy;
+    private final SipStackImpl stack;
+    private final MessageFactoryImpl messages = new MessageFactoryImpl();
+    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    private final ListeningPoint listeningPoint;
+    private final SipProvider provider;
+    private volatile boolean stopped;
+
+    private SipNotifyListener(DeviceControl device, InetAddress bind, int port, Clock clock) throws IOException {
+        this.device = device;
+        this.policy = new NotifyPolicy(new DigestAuth("spa-" + device.mac(), clock, NONCE_LIFETIME));
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "spaprov-sip-" + device.mac() + "-" + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SlfStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SlfServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", LoggerFactory.getLogger("org.spaprov.device.sip.messages")
+                .isTraceEnabled() ? "TRACE" : "ERROR");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        try {
+            this.stack = new SipStackImpl(p);
+        } catch (javax.sip.PeerUnavailableException e) {
+            throw new IOException("SIP stack: " + e.getMessage(), e);
+        }
+        ListeningPoint lp = null;
+        try {
+            lp = bind(stack, bind, port);
+            this.listeningPoint = lp;
+            this.provider = stack.createSipProvider(lp);
+            provider.addSipListener(this);
+            stack.start();
+            awaitReady(bind, lp.getPort());
+        } catch (IOException e) {
+            stack.stop();
+            throw e;
+        } catch (SipException | TooManyListenersException | RuntimeException e) {
+            stack.stop();
+            throw new IOException("SIP listener on udp " + bind.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a listener on 127.0.0.1:{@code port} (0 = a free port). */
+    public static SipNotifyListener start(DeviceControl device, int port) throws IOException {
+        return start(device, InetAddress.getLoopbackAddress(), port, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a listener on {@code bind}:{@code port} (0 = a free port); {@code clock} times digest
+     * nonces.
+     *
+     * @throws IOException when the port cannot be bound or the stack does not start
+     */
+    public static SipNotifyListener start(DeviceControl device, InetAddress bind, int port, Clock clock)
+            throws IOException {
+        return new SipNotifyListener(device, bind, port, clock);
+    }
+
+    /** The bound UDP address. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(listeningPoint.getIPAddress(), listeningPoint.getPort());
+    }
+
+    /** The bound UDP port. */
+    public int port() {
+        return listeningPoint.getPort();
+    }
+
+    /**
+     * Releases the port and stops the stack; takes about one second (JAIN-SIP waits for its threads).
+     * Idempotent. Some JAIN-SIP threads may outlive this call (see class comment).
+     */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        provider.removeSipListener(this);
+        // stop() closes the listening point and provider itself; it sleeps 1 s inside JAIN-SIP, and
+        // deleting the provider first would stop (and sleep) twice
+        stack.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ----------------------------------------------------------------------------- SipListener
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method) || stopped) {
+            return;
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = provider.getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException e) {
+                // a retransmission: the transaction layer re-sends our last answer
+                return;
+            } catch (TransactionUnavailableException e) {
+                tx = null; // answer statelessly
+            }
+        }
+        try {
+            switch (method) {
+                case Request.NOTIFY -> notify(request, tx);
+                case Request.OPTIONS -> send(tx, request, response(request, Response.OK, null));
+                default -> {
+                    Response r = response(request, Response.METHOD_NOT_ALLOWED, null);
+                    r.addHeader(headers.createAllowHeader(Request.NOTIFY));
+                    r.addHeader(headers.createAllowHeader(Request.OPTIONS));
+                    send(tx, request, r);
+                }
+            }
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.warn("SIP {} from {}: cannot answer: {}", method, remoteHost(request), e.getMessage());
+        }
+    }
+
+    private void notify(Request request, ServerTransaction tx)
+            throws SipException, ParseException, InvalidArgumentException {
+        String host = remoteHost(request);
+        NotifyPolicy.Decision d = policy.decide(value(request.getHeader("Event")),
+                value(request.getHeader("Authorization")), device);
+        Response r = switch (d) {
+            case NotifyPolicy.Accept a -> response(request, Response.OK, null);
+            case NotifyPolicy.Challenge c -> {
+                Response x = response(request, Response.UNAUTHORIZED, null);
+                x.addHeader(headers.createHeader("WWW-Authenticate", c.wwwAuthenticate()));
+                yield x;
+            }
+            case NotifyPolicy.Reject j -> {
+                Response x = response(request, j.status(), j.status() == 489 ? "Bad Event" : null);
+                if (j.status() == 489) {
+                    for (String e : new String[] {"resync", NotifyEvent.CHECK_SYNC, "report", "reboot_now", "restart_now"}) {
+                        x.addHeader(headers.createAllowEventsHeader(e));
+                    }
+                }
+                yield x;
+            }
+        };
+        send(tx, request, r);
+        LOG.info("SIP NOTIFY event={} from {}: {}{}", eventToken(request), host, d.status(),
+                d instanceof NotifyPolicy.Reject j ? " (" + j.reason() + ")" : "");
+        if (d instanceof NotifyPolicy.Accept a) {
+            perform(a.event(), host);
+        }
+    }
+
+    private void perform(NotifyEvent event, String host) {
+        try {
+            switch (event) {
+                case RESYNC -> device.resyncNow(Optional.empty(), host);
+                case REPORT -> device.sendReport();
+                case REBOOT_NOW -> device.reboot(false);
+                case RESTART_NOW -> device.reboot(true);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("SIP NOTIFY {}: device refused: {}", event.token(), e.toString());
+        }
+    }
+
+    private void send(ServerTransaction tx, Request request, Response response)
+            throws SipException, InvalidArgumentException {
+        if (tx != null) {
+            tx.sendResponse(response);
+        } else {
+            provider.sendResponse(response);
+        }
+    }
+
+    private Response response(Request request, int status, String reason) throws ParseException {
+        Response r = messages.createResponse(status, request);
+        if (reason != null) {
+            r.setReasonPhrase(reason);
+        }
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        if (to != null && to.getTag() == null) {
+            to.setTag(HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        }
+        return r;
+    }
+
+    private static String value(Header h) {
+        if (h == null) {
+            return null;
+        }
+        if (h instanceof SIPHeader s) {
+            return s.getHeaderValue();
+        }
+        String t = h.toString();
+        int colon = t.indexOf(':');
+        return (colon < 0 ? t : t.substring(colon + 1)).strip();
+    }
+
+    private static String eventToken(Request request) {
+        String v = value(request.getHeader("Event"));
+        return v == null ? "(none)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
+    }
+
+    private static String remoteHost(Request request) {
+        if (request instanceof SIPMessage m && m.getRemoteAddress() != null) {
+            return m.getRemoteAddress().getHostAddress();
+        }
+        return "unknown";
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        // the device sends no requests from this endpoint
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        // nothing to retry: server transactions only
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP I/O error towards {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // no dialogs
+    }
+
+    // ----------------------------------------------------------------------------- private
+
+    /**
+     * Sends OPTIONS to ourselves until answered: JAIN-SIP's UDP processor initialises itself on its
+     * own thread, and stopping it before that thread ran fails with a NullPointerException inside the
+     * stack, so {@code start} returns only once the endpoint really answers.
+     */
+    private static void awaitReady(InetAddress bind, int port) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(bind, 0))) {
+            s.setSoTimeout(250);
+            String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
+            String me = host + ":" + s.getLocalPort();
+            for (int attempt = 0; attempt < 40; attempt++) {
+                String msg = "OPTIONS sip:ready@" + host + ":" + port + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP " + me + ";branch=z9hG4bK-ready-" + attempt + "-" + System.nanoTime() + "\r\n"
+                        + "Max-Forwards: 1\r\nFrom: <sip:ready@" + me + ">;tag=r" + attempt + "\r\n"
+                        + "To: <sip:ready@" + host + ":" + port + ">\r\nCall-ID: ready-" + System.nanoTime() + "@" + host
+                        + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+                byte[] b = msg.getBytes(StandardCharsets.US_ASCII);
+                s.send(new DatagramPacket(b, b.length, new InetSocketAddress(bind, port)));
+                try {
+                    s.receive(new DatagramPacket(new byte[2048], 2048));
+                    return;
+                } catch (SocketTimeoutException e) {
+                    // not up yet: ask again
+                }
+            }
+        }
+        throw new IOException("SIP listener on udp " + bind.getHostAddress() + ":" + port + " did not answer within 10 s");
+    }
+
+    /** JAIN-SIP rejects port 0, so find a free one; another process may take it first, hence retries. */
+    private static ListeningPoint bind(SipStackImpl stack, InetAddress bind, int port) throws IOException {
+        String ip = bind.getHostAddress();
+        IOException last = null;
+        for (int attempt = 0; attempt < (port == 0 ? BIND_ATTEMPTS : 1); attempt++) {
+            int p = port;
+            if (p == 0) {
+                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(bind, 0))) {
+                    p = probe.getLocalPort();
+                }
+            }
+            try {
+                return stack.createListeningPoint(ip, p, ListeningPoint.UDP);
+            } catch (InvalidArgumentException | javax.sip.TransportNotSupportedException e) {
+                last = new IOException("cannot bind SIP udp " + ip + ":" + p + ": " + e.getMessage(), e);
+            }
+        }
+        throw last;
+    }
+}

@@ -1,0 +1,98 @@
+package org.spaprov.server.provision;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.spaprov.profile.Profile;
+import org.spaprov.server.firmware.UpgradeLayers;
+import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.site.Formats;
+import org.spaprov.server.site.Layer;
+import org.spaprov.server.site.Site;
+import org.spaprov.server.site.SiteException;
+
+/**
+ * Builds the profile: catalog defaults ⊕ global ⊕ model ⊕ generated firmware layer ⊕ groups (in the
+ * device's order) ⊕ device layer, each with its placeholders rendered for the device; the bootstrap
+ * names get {@code layers/bootstrap.xml} alone. A layer that fails to render → 500 naming file:line.
+ */
+final class BuildStage implements Stage {
+    private final Supplier<BoundPorts> ports;
+
+    BuildStage(Supplier<BoundPorts> ports) {
+        this.ports = ports;
+    }
+
+    @Override
+    public ProvisionResult handle(RequestContext ctx, Next next) {
+        try {
+            Profile p = ctx.kind() == FileKind.BOOTSTRAP ? bootstrap(ctx) : build(ctx.site(), ctx.device().orElseThrow());
+            if (p == null) {
+                return ctx.error(404, "no bootstrap profile (layers/bootstrap.xml)");
+            }
+            return next.proceed(ctx.withProfile(p));
+        } catch (SiteException e) {
+            return ctx.error(500, "build: " + e.getMessage());
+        }
+    }
+
+    private static Profile bootstrap(RequestContext ctx) throws SiteException {
+        Optional<Layer> b = ctx.site().bootstrap();
+        if (b.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> dev = ctx.device().map(BuildStage::deviceVars).orElseGet(() -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("mac", ctx.mac().orElse(""));
+            m.put("model", "");
+            m.put("serial", "");
+            m.put("groups", java.util.List.of());
+            m.put("vars", Map.of());
+            m.put("key", "");
+            return m;
+        });
+        return b.get().render(Map.of("device", dev, "series", ctx.name().series().orElse("")));
+    }
+
+    private Profile build(Site site, DeviceRecord d) throws SiteException {
+        Map<String, Object> c = Map.of("device", deviceVars(d));
+        Profile p = Formats.defaults(d.model());
+        if (site.global().isPresent()) {
+            p = p.overlay(site.global().get().render(c));
+        }
+        Layer model = site.models().get(d.model());
+        if (model != null) {
+            p = p.overlay(model.render(c));
+        }
+        BoundPorts bp = ports.get();
+        Optional<Layer> fw = UpgradeLayers.forModel(site, d.model(), bp.http(), bp.tftp());
+        if (fw.isPresent()) {
+            p = p.overlay(fw.get().render(c));
+        }
+        for (String g : d.groups()) {
+            Layer gl = site.groups().get(g);
+            if (gl == null) {
+                throw SiteException.at("devices.csv", 0, "device " + d.mac() + ": group '" + g + "' has no layer");
+            }
+            p = p.overlay(gl.render(c));
+        }
+        Layer dl = site.deviceLayers().get(d.mac());
+        if (dl != null) {
+            p = p.overlay(dl.render(c));
+        }
+        return p.flatten();
+    }
+
+    /** The Pebble view of a device: {@code device.mac}, {@code .model}, {@code .serial}, {@code .groups}, {@code .vars}, {@code .key}. */
+    static Map<String, Object> deviceVars(DeviceRecord d) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("mac", d.mac());
+        m.put("model", d.model());
+        m.put("serial", d.serial().orElse(""));
+        m.put("groups", d.groups());
+        m.put("vars", d.vars());
+        m.put("key", d.key().orElse(""));
+        return m;
+    }
+}

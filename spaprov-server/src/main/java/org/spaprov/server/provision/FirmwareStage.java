@@ -1,0 +1,26 @@
+package org.spaprov.server.provision;
+
+import java.util.Optional;
+import org.spaprov.server.firmware.FirmwareFile;
+
+/**
+ * Serves {@code /firmware/<file>} from the site's {@code firmware/} folder with its ETag
+ * ({@code If-None-Match} → 304). Byte ranges are the transport's business. Other kinds pass on.
+ */
+final class FirmwareStage implements Stage {
+    @Override
+    public ProvisionResult handle(RequestContext ctx, Next next) {
+        if (ctx.kind() != FileKind.FIRMWARE) {
+            return next.proceed(ctx);
+        }
+        Optional<FirmwareFile> f = ctx.site().firmware().file(ctx.name().file());
+        if (f.isEmpty()) {
+            return ctx.error(404, "no such firmware");
+        }
+        String etag = f.get().etag();
+        if (CacheStage.matches(ctx.request().ifNoneMatch(), etag)) {
+            return ProvisionResult.notModified(etag, ctx.mac());
+        }
+        return ProvisionResult.ok(f.get().bytes(), "application/octet-stream", etag, "firmware", ctx.mac());
+    }
+}

@@ -1,0 +1,82 @@
+package org.spaprov.server.provision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spaprov.server.site.Site;
+import org.spaprov.server.store.ProvisionEvent;
+import org.spaprov.server.store.Store;
+
+/**
+ * The {@link ProvisionService}: guard → identify → resolve → throttle → unknown-device policy →
+ * firmware → cache → build → validate → encode. Every request becomes one event in the store; refusals
+ * and errors are logged with the device and reason (never a secret). A stage that throws is a bug:
+ * the request gets 500 naming the stage, the server goes on. Thread-safe.
+ */
+public final class ProvisionChain implements ProvisionService {
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisionChain.class);
+
+    private final Supplier<Site> site;
+    private final Store store;
+    private final List<Stage> stages;
+    private final CacheStage cache = new CacheStage();
+
+    public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
+        this.site = site;
+        this.store = store;
+        this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
+                new PolicyStage(store), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
+                new EncodeStage());
+    }
+
+    @Override
+    public ProvisionResult handle(ProvisionRequest r) {
+        long t0 = System.nanoTime();
+        Instant at = store.clock().instant();
+        ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
+        store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), printable(r.path()),
+                res.status(), res.body().length, took, res.reason()));
+        if (res.status() >= 400) {
+            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, printable(r.path()), res.status(), res.reason(),
+                    res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
+        }
+        return res;
+    }
+
+    /** Forgets every cached profile (generated URLs changed). */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    private ProvisionResult proceed(RequestContext ctx, int index) {
+        if (index >= stages.size()) {
+            return ctx.error(500, "no stage answered");
+        }
+        Stage s = stages.get(index);
+        try {
+            ProvisionResult r = s.handle(ctx, next -> proceed(next, index + 1));
+            if (r == null) {
+                return ctx.error(500, s.getClass().getSimpleName() + " returned nothing");
+            }
+            return r;
+        } catch (RuntimeException e) {
+            LOG.error("{} failed on {}: {}", s.getClass().getSimpleName(), printable(ctx.request().path()), e.toString());
+            return ctx.error(500, "internal error in " + s.getClass().getSimpleName());
+        }
+    }
+
+    /** The path for logs: control characters replaced, cut to 256 characters. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 256));
+        for (int i = 0; i < s.length() && i < 256; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return b.toString();
+    }
+}

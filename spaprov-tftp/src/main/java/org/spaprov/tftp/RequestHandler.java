@@ -1,0 +1,142 @@
+package org.spaprov.tftp;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The listen socket's handler: admits RRQ/WRQ and hands each to its own {@link Transfer}; answers
+ * everything else with ERROR from the listen port (package-private).
+ *
+ * <pre>{@code pipeline: TftpDatagramCodec.INSTANCE -> RequestHandler}</pre>
+ */
+final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
+
+    private final TftpServer server;
+
+    RequestHandler(TftpServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TftpInbound in) {
+        Instant started = server.now();
+        InetSocketAddress client = in.sender();
+        switch (in.result()) {
+            case TftpDecodeResult.Malformed m -> {
+                server.reply(client, m.code(), m.reason());
+                server.rejected(client, TftpTransferEvent.Direction.UNKNOWN, "", TftpTransferEvent.Outcome.MALFORMED,
+                        started, m.reason());
+            }
+            case TftpDecodeResult.Decoded d -> {
+                switch (d.packet()) {
+                    case ReadRequest r -> admit(TftpTransferEvent.Direction.READ, r.filename(), r.mode(), r.options(),
+                            client, started);
+                    case WriteRequest w -> admit(TftpTransferEvent.Direction.WRITE, w.filename(), w.mode(),
+                            w.options(), client, started);
+                    case ErrorPacket e -> {
+                        // Never answer an error with an error (no ping-pong between two confused peers).
+                    }
+                    default -> {
+                        server.reply(client, TftpErrorCode.ILLEGAL_OPERATION, "expected RRQ or WRQ");
+                        server.rejected(client, TftpTransferEvent.Direction.UNKNOWN, "",
+                                TftpTransferEvent.Outcome.MALFORMED, started, "unexpected " + d.packet());
+                    }
+                }
+            }
+        }
+    }
+
+    private void admit(TftpTransferEvent.Direction direction, String filename, TftpMode mode,
+                       Map<String, String> options, InetSocketAddress client, Instant started) {
+        String reason = PathPolicy.reason(filename);
+        if (reason != null) {
+            refuse(direction, filename, client, started, new TftpRefusal(TftpErrorCode.ACCESS_VIOLATION, reason));
+            return;
+        }
+        boolean read = direction == TftpTransferEvent.Direction.READ;
+        Object negotiated = Negotiation.of(options, read, server.config());
+        if (negotiated instanceof TftpRefusal refusal) {
+            refuse(direction, filename, client, started, refusal);
+            return;
+        }
+        if (!server.tryAcquire()) {
+            refuse(direction, filename, client, started, TftpRefusal.notDefined("server busy, try later"));
+            return;
+        }
+        TransferSpec spec = new TransferSpec(client, direction, filename, PathPolicy.normalise(filename), mode,
+                (Negotiation) negotiated, started);
+        server.blocking().execute(read ? new OpenTask(spec) : new AdmitUploadTask(spec));
+    }
+
+    private void refuse(TftpTransferEvent.Direction direction, String filename, InetSocketAddress client,
+                        Instant started, TftpRefusal refusal) {
+        server.reply(client, refusal.code(), refusal.message());
+        server.rejected(client, direction, filename, TftpTransferEvent.Outcome.REFUSED, started, refusal.message());
+    }
+
+    /** Refuses an admitted request (slot held) from the listen port. */
+    private void refuseAdmitted(TransferSpec spec, TftpRefusal refusal, TftpTransferEvent.Outcome outcome) {
+        server.reply(spec.client(), refusal.code(), refusal.message());
+        server.ended(spec, outcome, 0, refusal.message());
+    }
+
+    /** Asks the file source on a virtual thread (it may block), then launches the transfer. */
+    private final class OpenTask implements Runnable {
+        private final TransferSpec spec;
+
+        OpenTask(TransferSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public void run() {
+            TftpReadResult result;
+            try {
+                result = server.source().open(spec.path(), spec.client());
+            } catch (Exception e) {
+                TftpServer.LOG.warn("TFTP file source failed for {} from {}: {}", TftpCodec.printable(spec.path()),
+                        spec.client(), e.toString());
+                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED);
+                return;
+            }
+            switch (result) {
+                case TftpReadResult.Refused r -> refuseAdmitted(spec, r.refusal(), TftpTransferEvent.Outcome.REFUSED);
+                case TftpReadResult.Found f -> {
+                    byte[] content = spec.mode() == TftpMode.NETASCII ? Netascii.encode(f.content()) : f.content();
+                    server.launch(new ReadTransfer(server, spec, content), 1024);
+                }
+            }
+        }
+    }
+
+    /** Asks the upload sink whether to accept, on a virtual thread, then launches the transfer. */
+    private final class AdmitUploadTask implements Runnable {
+        private final TransferSpec spec;
+
+        AdmitUploadTask(TransferSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public void run() {
+            Optional<TftpRefusal> refusal;
+            try {
+                refusal = server.sink().admit(spec.path(), spec.client());
+            } catch (Exception e) {
+                TftpServer.LOG.warn("TFTP upload sink failed for {} from {}: {}", TftpCodec.printable(spec.path()),
+                        spec.client(), e.toString());
+                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED);
+                return;
+            }
+            if (refusal.isPresent()) {
+                refuseAdmitted(spec, refusal.get(), TftpTransferEvent.Outcome.REFUSED);
+            } else {
+                server.launch(new WriteTransfer(server, spec), spec.negotiation().blockSize() + 5);
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.spaprov.tftp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TFTP server (RFC 1350 with the options of RFC 2347, 2348 and 2349) on Netty NIO UDP.
+ *
+ * <p>Requests arrive on one listen socket; each admitted transfer gets its own channel on an
+ * ephemeral port (its transfer ID), so any number of transfers run at once, up to
+ * {@link TftpServerConfig#maxTransfers()} (further requests get {@code ERROR 0 server busy}).
+ * Every request passes, in order: the codec's bounds (malformed → ERROR 4, option abuse → ERROR 8),
+ * the path policy (→ ERROR 2; see {@link TftpFileSource}), option negotiation (→ ERROR 8), the
+ * concurrency limit, then the {@link TftpFileSource} (RRQ) or {@link TftpUploadSink} (WRQ) on a
+ * virtual thread. Netascii reads are converted (LF → CR LF, CR → CR NUL); netascii uploads are
+ * converted back. Unanswered packets are retransmitted with doubling back-off
+ * ({@link TftpServerConfig#retransmitTimeout()}, or the client's timeout option) up to
+ * {@link TftpServerConfig#maxRetries()} times. Block numbers wrap from 65535 to 0.
+ *
+ * <p>Each request ends with one {@link TftpTransferEvent} to the {@link TftpTransferListener}.
+ * Thread-safe; {@link #close()} stops listening, aborts transfers and frees the threads.
+ *
+ * <pre>{@code
+ * try (TftpServer server = TftpServer.start(TftpServerConfig.loopback(),
+ *         TftpFileSource.directory(Path.of("/srv/tftp"), 16 << 20), TftpUploadSink.REFUSE)) {
+ *     int port = server.port();
+ * }
+ * }</pre>
+ */
+public final class TftpServer implements AutoCloseable {
+
+    static final Logger LOG = LoggerFactory.getLogger(TftpServer.class);
+
+    private final TftpServerConfig config;
+    private final TftpFileSource source;
+    private final TftpUploadSink sink;
+    private final TftpTransferListener listener;
+    private final Clock clock;
+    private final EventLoopGroup group;
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger active = new AtomicInteger();
+    private final InetSocketAddress transferBind;
+    private Channel listenChannel;
+
+    private TftpServer(TftpServerConfig config, TftpFileSource source, TftpUploadSink sink,
+                       TftpTransferListener listener, Clock clock) {
+        this.config = config;
+        this.source = source;
+        this.sink = sink;
+        this.listener = listener;
+        this.clock = clock;
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
+    }
+
+    // ---------------------------------------------------------------- public API
+
+    /** Starts a server without a listener; see {@link #start(TftpServerConfig, TftpFileSource, TftpUploadSink, TftpTransferListener, Clock)}. */
+    public static TftpServer start(TftpServerConfig config, TftpFileSource source, TftpUploadSink sink)
+            throws IOException {
+        return start(config, source, sink, TftpTransferListener.NONE, Clock.systemUTC());
+    }
+
+    /** Starts a server reporting to {@code listener}, with the system clock. */
+    public static TftpServer start(TftpServerConfig config, TftpFileSource source, TftpUploadSink sink,
+                                   TftpTransferListener listener) throws IOException {
+        return start(config, source, sink, listener, Clock.systemUTC());
+    }
+
+    /**
+     * Validates {@code config}, binds the listen socket and returns the running server.
+     *
+     * @param clock stamps the events ({@code started}, {@code duration}); retransmission timers run
+     *              on the event loops in real time
+     * @throws IllegalArgumentException for an invalid config (the message names the setting)
+     * @throws IOException when the address cannot be bound
+     */
+    public static TftpServer start(TftpServerConfig config, TftpFileSource source, TftpUploadSink sink,
+                                   TftpTransferListener listener, Clock clock) throws IOException {
+        config.validate();
+        if (source == null || sink == null || listener == null || clock == null) {
+            throw new IllegalArgumentException("source, sink, listener and clock are required");
+        }
+        TftpServer server = new TftpServer(config, source, sink, listener, clock);
+        try {
+            server.bind();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The bound listen address (the real port when the config said 0). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listenChannel.localAddress();
+    }
+
+    /** The bound listen port. */
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /** Transfers admitted and not yet ended. */
+    public int activeTransfers() {
+        return active.get();
+    }
+
+    /** Stops listening, closes every transfer channel and waits (up to a few seconds) for the threads. */
+    @Override
+    public void close() {
+        if (listenChannel != null) {
+            listenChannel.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        blocking.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- package
+
+    TftpServerConfig config() {
+        return config;
+    }
+
+    TftpFileSource source() {
+        return source;
+    }
+
+    TftpUploadSink sink() {
+        return sink;
+    }
+
+    ExecutorService blocking() {
+        return blocking;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Takes a transfer slot; false when {@code maxTransfers} are running. */
+    boolean tryAcquire() {
+        if (active.incrementAndGet() > config.maxTransfers()) {
+            active.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers a request with ERROR from the listen socket. */
+    void reply(InetSocketAddress client, TftpErrorCode code, String message) {
+        listenChannel.writeAndFlush(new TftpOutbound(new ErrorPacket(code, message), client),
+                listenChannel.voidPromise());
+    }
+
+    /** Reports a request that never became a transfer (no slot held). */
+    void rejected(InetSocketAddress client, TftpTransferEvent.Direction direction, String filename,
+                  TftpTransferEvent.Outcome outcome, Instant started, String detail) {
+        report(new TftpTransferEvent(client, direction, filename, outcome, 0, started,
+                Duration.between(started, clock.instant()), detail));
+    }
+
+    /** Ends an admitted transfer: frees its slot and reports it. */
+    void ended(TransferSpec spec, TftpTransferEvent.Outcome outcome, long bytes, String detail) {
+        active.decrementAndGet();
+        report(new TftpTransferEvent(spec.client(), spec.direction(), spec.filename(), outcome, bytes,
+                spec.started(), Duration.between(spec.started(), clock.instant()), detail));
+    }
+
+    /** Binds the transfer's own channel; the transfer starts when the channel is active. */
+    void launch(Transfer transfer, int receiveSize) {
+        Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(receiveSize))
+                .handler(new ChannelInitializer<NioDatagramChannel>() {
+                    @Override
+                    protected void initChannel(NioDatagramChannel ch) {
+                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, transfer);
+                    }
+                });
+        ChannelFuture bound = b.bind(transferBind);
+        bound.addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("TFTP: cannot bind a transfer port: {}", f.cause().toString());
+                reply(transfer.spec.client(), TftpErrorCode.NOT_DEFINED, "server error");
+                ended(transfer.spec, TftpTransferEvent.Outcome.FAILED, 0, "cannot bind a transfer port");
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- private
+
+    private void bind() throws IOException {
+        Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                // Requests are at most 512 bytes; a larger buffer lets the codec see oversized ones.
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1024))
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(new ChannelInitializer<NioDatagramChannel>() {
+                    @Override
+                    protected void initChannel(NioDatagramChannel ch) {
+                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
+                    }
+                });
+        ChannelFuture f = b.bind(config.bind()).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind TFTP to " + config.bind() + ": " + f.cause().getMessage(), f.cause());
+        }
+        listenChannel = f.channel();
+    }
+
+    private void report(TftpTransferEvent event) {
+        try {
+            listener.transferEnded(event);
+        } catch (RuntimeException e) {
+            LOG.warn("TFTP transfer listener failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.spaprov.tftp;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * Settings of one {@link TftpServer}. Immutable; {@link TftpServer#start} calls {@link #validate()}
+ * and refuses to start with a message naming the setting and its value. Derive variants with the
+ * {@code with*} methods.
+ *
+ * @param bind                  the listen address; port 0 picks a free port ({@link TftpServer#port()})
+ * @param maxTransfers          transfers at once; further requests get ERROR 0 "server busy"
+ * @param maxBlockSize          the largest blksize granted (8–65464); larger requests get this value
+ * @param retransmitTimeout     wait before the first retransmission when the client sent no timeout option
+ * @param maxRetransmitTimeout  cap of the doubling back-off
+ * @param maxRetries            retransmissions of one packet before the transfer is abandoned
+ * @param maxUploadSize         the largest WRQ accepted, in bytes (ERROR 3 beyond)
+ * @param ioThreads             Netty event-loop threads; 0 = one per available processor
+ */
+public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int maxBlockSize, Duration retransmitTimeout,
+                               Duration maxRetransmitTimeout, int maxRetries, long maxUploadSize, int ioThreads) {
+
+    /** Defaults: 1024 transfers, blksize up to 65464, 1 s doubling to 8 s, 5 retries, 1 MiB uploads. */
+    public static TftpServerConfig defaults(InetSocketAddress bind) {
+        return new TftpServerConfig(bind, 1024, TftpCodec.MAX_BLOCK_SIZE, Duration.ofSeconds(1), Duration.ofSeconds(8),
+                5, 1L << 20, 0);
+    }
+
+    /** {@link #defaults} on 127.0.0.1 and a free port. */
+    public static TftpServerConfig loopback() {
+        return defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** @throws IllegalArgumentException naming the first bad setting and its value */
+    public TftpServerConfig validate() {
+        check(bind != null && !bind.isUnresolved(), "bind", bind);
+        check(maxTransfers >= 1, "maxTransfers", maxTransfers);
+        check(maxBlockSize >= TftpCodec.MIN_BLOCK_SIZE && maxBlockSize <= TftpCodec.MAX_BLOCK_SIZE,
+                "maxBlockSize (8..65464)", maxBlockSize);
+        check(retransmitTimeout != null && retransmitTimeout.toMillis() >= 1, "retransmitTimeout", retransmitTimeout);
+        check(maxRetransmitTimeout != null && maxRetransmitTimeout.compareTo(retransmitTimeout) >= 0,
+                "maxRetransmitTimeout (>= retransmitTimeout)", maxRetransmitTimeout);
+        check(maxRetries >= 0, "maxRetries", maxRetries);
+        check(maxUploadSize >= 0, "maxUploadSize", maxUploadSize);
+        check(ioThreads >= 0, "ioThreads", ioThreads);
+        return this;
+    }
+
+    private static void check(boolean ok, String key, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException("tftp." + key + ": invalid value " + value);
+        }
+    }
+
+    public TftpServerConfig withBind(InetSocketAddress value) {
+        return new TftpServerConfig(value, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, ioThreads);
+    }
+
+    public TftpServerConfig withMaxTransfers(int value) {
+        return new TftpServerConfig(bind, value, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, ioThreads);
+    }
+
+    public TftpServerConfig withMaxBlockSize(int value) {
+        return new TftpServerConfig(bind, maxTransfers, value, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, ioThreads);
+    }
+
+    public TftpServerConfig withRetransmit(Duration initial, Duration max, int retries) {
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, initial, max, retries, maxUploadSize, ioThreads);
+    }
+
+    public TftpServerConfig withMaxUploadSize(long value) {
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, value, ioThreads);
+    }
+
+    public TftpServerConfig withIoThreads(int value) {
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, value);
+    }
+}

@@ -1,0 +1,184 @@
+package org.spaprov.tftp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One server-side transfer on its own UDP channel (its own port, the transfer ID of RFC 1350 §4):
+ * retransmission with doubling back-off, wrong-TID handling, and exactly one event at the end
+ * (package-private). Runs on the channel's event loop; subclasses add the RRQ or WRQ logic.
+ *
+ * <pre>{@code pipeline: TftpDatagramCodec.INSTANCE -> (ReadTransfer | WriteTransfer)}</pre>
+ */
+abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
+
+    final TftpServer server;
+    final TransferSpec spec;
+    Channel channel;
+    private TftpPacket lastSent;
+    private ScheduledFuture<?> timer;
+    private final RetransmitTask retransmit = new RetransmitTask();
+    private final long initialWaitNanos;
+    private final long maxWaitNanos;
+    private long waitNanos;
+    private int retries;
+    /** The event was reported and the concurrency slot released. */
+    private boolean reported;
+
+    Transfer(TftpServer server, TransferSpec spec) {
+        this.server = server;
+        this.spec = spec;
+        TftpServerConfig config = server.config();
+        int optionSeconds = spec.negotiation().timeoutSeconds();
+        this.initialWaitNanos = optionSeconds > 0
+                ? TimeUnit.SECONDS.toNanos(optionSeconds) : config.retransmitTimeout().toNanos();
+        this.maxWaitNanos = Math.max(initialWaitNanos, config.maxRetransmitTimeout().toNanos());
+        this.waitNanos = initialWaitNanos;
+    }
+
+    /** Sends the first packet (OACK, DATA 1 or ACK 0). */
+    abstract void start();
+
+    /** Handles a well-formed packet from the client that is not ERROR. */
+    abstract void onPacket(TftpPacket packet);
+
+    /** Bytes moved so far, for the event. */
+    abstract long bytes();
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        start();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TftpInbound in) {
+        if (!in.sender().equals(spec.client())) {
+            // RFC 1350 §4: a stray TID gets an error without disturbing the transfer.
+            if (!(in.result() instanceof TftpDecodeResult.Decoded d && d.packet() instanceof ErrorPacket)) {
+                channel.writeAndFlush(new TftpOutbound(new ErrorPacket(TftpErrorCode.UNKNOWN_TID,
+                        "Unknown transfer ID"), in.sender()), channel.voidPromise());
+            }
+            return;
+        }
+        if (reported) {
+            afterReport(in);
+            return;
+        }
+        switch (in.result()) {
+            case TftpDecodeResult.Malformed m ->
+                    abort(m.code(), m.reason(), TftpTransferEvent.Outcome.PROTOCOL_ERROR);
+            case TftpDecodeResult.Decoded d when d.packet() instanceof ErrorPacket e ->
+                    finish(TftpTransferEvent.Outcome.PEER_ERROR, "client error " + e.code().code() + ": "
+                            + TftpCodec.printable(e.message()));
+            case TftpDecodeResult.Decoded d -> onPacket(d.packet());
+        }
+    }
+
+    /** A packet after the event was reported (the WRQ dally); ignored by default. */
+    void afterReport(TftpInbound in) {
+    }
+
+    /** Sends {@code packet} and waits for the answer, retransmitting on silence. */
+    final void send(TftpPacket packet) {
+        lastSent = packet;
+        write(packet);
+        arm();
+    }
+
+    /** Sends {@code packet} once, without expecting an answer. */
+    final void write(TftpPacket packet) {
+        channel.writeAndFlush(new TftpOutbound(packet, spec.client()), channel.voidPromise());
+    }
+
+    /** Sends the last packet again (the client's answer to it was lost). */
+    final void resend() {
+        if (lastSent != null) {
+            write(lastSent);
+        }
+    }
+
+    /** The transfer moved forward: restore the retransmission budget. */
+    final void progress() {
+        retries = 0;
+        waitNanos = initialWaitNanos;
+    }
+
+    final void disarm() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void arm() {
+        disarm();
+        timer = channel.eventLoop().schedule(retransmit, waitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    long initialWaitNanos() {
+        return initialWaitNanos;
+    }
+
+    /** Sends ERROR to the client and ends the transfer. */
+    final void abort(TftpErrorCode code, String message, TftpTransferEvent.Outcome outcome) {
+        if (reported) {
+            return;
+        }
+        disarm();
+        channel.writeAndFlush(new TftpOutbound(new ErrorPacket(code, message), spec.client()))
+                .addListener(ChannelFutureListener.CLOSE);
+        report(outcome, message);
+    }
+
+    /** Ends the transfer and closes its channel. */
+    final void finish(TftpTransferEvent.Outcome outcome, String detail) {
+        report(outcome, detail);
+        channel.close();
+    }
+
+    /** Reports the event and frees the concurrency slot, once; the channel may stay open (dally). */
+    final void report(TftpTransferEvent.Outcome outcome, String detail) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        disarm();
+        server.ended(spec, outcome, bytes(), detail);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        disarm();
+        report(TftpTransferEvent.Outcome.FAILED, "channel closed");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        TftpServer.LOG.warn("TFTP transfer of {} for {} failed: {}", TftpCodec.printable(spec.filename()),
+                spec.client(), cause.toString());
+        finish(TftpTransferEvent.Outcome.FAILED, "server error");
+    }
+
+    /** Retransmits the last packet with doubled wait, or gives up (a named task for thread dumps). */
+    private final class RetransmitTask implements Runnable {
+        @Override
+        public void run() {
+            timer = null;
+            if (reported) {
+                return;
+            }
+            if (++retries > server.config().maxRetries()) {
+                finish(TftpTransferEvent.Outcome.TIMED_OUT, "no answer after " + (retries - 1) + " retransmissions");
+                return;
+            }
+            waitNanos = Math.min(waitNanos * 2, maxWaitNanos);
+            write(lastSent);
+            arm();
+        }
+    }
+}
