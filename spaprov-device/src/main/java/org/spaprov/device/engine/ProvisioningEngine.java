@@ -316,7 +316,7 @@ public final class ProvisioningEngine {
     }
 
     private String runRule(String ruleText) {
-        RuleChoice c = p.rules().evaluate(ruleText, false, vars());
+        RuleChoice c = p.rules().evaluate(ruleText, false, ruleVars());
         return switch (c) {
             case RuleChoice.Skipped s -> "";
             case RuleChoice.BadRule b -> FetchError.BAD_URL.err();
@@ -325,7 +325,7 @@ public final class ProvisioningEngine {
                 if (s.url().isEmpty()) {
                     yield "";
                 }
-                String key = s.key().map(k -> p.rules().expandKey(k, vars(), secretVars())).orElse(null);
+                String key = s.key().orElse(null);
                 yield fetchAndApply(s.url().get(), key, s.post().orElse(null), s.alias().orElse(null));
             }
         };
@@ -432,7 +432,7 @@ public final class ProvisioningEngine {
         }
         boolean retry = ask != null && ask.retry;
         RuleTarget target;
-        Optional<String> condition = Optional.empty();
+        Optional<RuleChoice.Selected> chosen = Optional.empty();
         if (ask != null && ask.url.isPresent()) {
             Optional<RuleTarget> t = RuleTarget.parse(ask.url.get(), "tftp");
             if (t.isEmpty()) {
@@ -441,7 +441,7 @@ public final class ProvisioningEngine {
             }
             target = withHost(t.get(), ask.requester);
         } else {
-            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, vars());
+            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, ruleVars());
             if (c instanceof RuleChoice.BadRule) {
                 upgradeFailed("", FetchError.BAD_URL.err());
                 return;
@@ -456,7 +456,7 @@ public final class ProvisioningEngine {
                 return;
             }
             target = s.url().get();
-            condition = s.condition();
+            chosen = Optional.of(s);
             String eff = target.url(String.valueOf(p.dhcpTftpServer()));
             if (!retry && (eff.equals(st.lastUpgradeUrl()) || eff.equals(lastFailedUpgradeUrl))) {
                 p.observer().noUpgrade();
@@ -495,11 +495,13 @@ public final class ProvisioningEngine {
             upgradeFailed(eff, "upgrade rejected by Downgrade_Rev_Limit");
             return;
         }
-        if (condition.isPresent()) {
-            Map<String, String> after = new HashMap<>(vars());
+        if (chosen.isPresent() && chosen.get().conditional()) {
+            // loop protection (SPEC §6.6): with the new load the same conditional alternative must not hold again
+            Map<String, String> after = ruleVars();
             after.put("SWVER", img.version());
-            if (p.rules().condition(condition.get(), after)) {
-                upgradeFailed(eff, "rule condition not met"); // the new load would be upgraded again
+            if (p.rules().evaluate(param("Upgrade_Rule"), true, after) instanceof RuleChoice.Selected again
+                    && again.alternative() == chosen.get().alternative()) {
+                upgradeFailed(eff, "rule condition not met");
                 return;
             }
         }
@@ -626,8 +628,9 @@ public final class ProvisioningEngine {
         return m;
     }
 
-    private Map<String, String> secretVars() {
-        Map<String, String> m = new HashMap<>();
+    /** The variables plus SA..SD, which the rule language expands only inside {@code --key}. */
+    private Map<String, String> ruleVars() {
+        Map<String, String> m = vars();
         for (char c = 'A'; c <= 'D'; c++) {
             m.put("S" + c, param("GPP_S" + c));
         }
