@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                ModelsCommand.class,
                 org.spaprov.cli.profile.ProfileCommand.class,
+                org.spaprov.cli.rule.RuleCommand.class,
+                org.spaprov.cli.server.ServeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},

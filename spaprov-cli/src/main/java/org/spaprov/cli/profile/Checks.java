@@ -2,12 +2,12 @@ package org.spaprov.cli.profile;
 
 import java.util.Map;
 import org.spaprov.profile.validate.SyntaxCheck;
+import org.spaprov.rules.RuleChecks;
 
 /**
  * The extra value checks the CLI plugs into the validator, keyed by {@code ParamType.kind()}
- * ({@code rule}, {@code upgrade-rule}, {@code condition}, {@code schedule}). Empty until the rules
- * module supplies {@code RuleChecks.checks()}; the validator then adds their findings with the
- * column inside the value.
+ * ({@code rule}, {@code upgrade-rule}, {@code condition}, {@code schedule}): the rule language's
+ * parsers, so a syntax error is reported at its column inside the value.
  */
 public final class Checks {
     private Checks() {
@@ -15,6 +15,6 @@ public final class Checks {
 
     /** The extra checks; never null, immutable. */
     public static Map<String, SyntaxCheck> extra() {
-        return Map.of();
+        return RuleChecks.checks();
     }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
         description = "Profiles: validate, compile (XML, gzip, AES), decode, convert, diff, sample.",
         mixinStandardHelpOptions = true,
         subcommands = {
+                ProfileValidateCommand.class,
+                ProfileSampleCommand.class,
                 ProfileCompileCommand.class,
                 ProfileDecodeCommand.class,
                 ProfileConvertCommand.class,

@@ -26,6 +26,7 @@ class ServeCommandTest {
 
     private static Run line(ServeCommand cmd) {
         CommandLine cl = Cli.commandLine();
+        cl.getCommandSpec().removeSubcommand("serve");
         cl.addSubcommand("serve", cmd);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
