@@ -570,7 +570,7 @@ public final class ProvisioningEngine {
         if (after.equals(before)) {
             return;
         }
-        if (!after.values().equals(before.values())) {
+        if (!after.sameValues(before)) {
             changedSinceBoot = true;
         }
         save(st.withParams(after));
@@ -624,7 +624,7 @@ public final class ProvisioningEngine {
         m.put("ERR", r.err);
         m.put("UID1", param("User_ID_1_"));
         m.put("UID2", param("User_ID_2_"));
-        m.put("ISCUST", st.params().values().isEmpty() ? "0" : "1");
+        m.put("ISCUST", st.params().noValues() ? "0" : "1");
         return m;
     }
 

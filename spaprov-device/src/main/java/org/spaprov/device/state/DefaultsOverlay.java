@@ -18,8 +18,9 @@ public final class DefaultsOverlay implements DeviceModel {
     public DefaultsOverlay(DeviceModel base, Map<String, String> defaults) {
         this.base = base;
         this.defaults = Map.copyOf(defaults);
+        // base names first and in order, so base.indexOf stays valid for them
         LinkedHashSet<String> n = new LinkedHashSet<>(base.names());
-        n.addAll(defaults.keySet());
+        n.addAll(new java.util.TreeSet<>(defaults.keySet()));
         this.names = List.copyOf(new ArrayList<>(n));
     }
 
@@ -35,6 +36,7 @@ public final class DefaultsOverlay implements DeviceModel {
         return v != null ? v : base.defaultValue(xmlName);
     }
 
+    @Override public int indexOf(String xmlName) { return base.indexOf(xmlName); }
     @Override public Access defaultAccess(String xmlName) { return base.defaultAccess(xmlName); }
     @Override public String groupOf(String xmlName) { return base.groupOf(xmlName); }
     @Override public boolean secret(String xmlName) { return base.secret(xmlName); }
