@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -194,7 +195,11 @@ public final class TftpServer implements AutoCloseable {
      */
     void launch(Transfer transfer, int receiveSize) {
         EventLoop loop = group.next();
-        loop.execute(new LaunchTask(transfer, receiveSize, loop));
+        try {
+            loop.execute(new LaunchTask(transfer, receiveSize, loop));
+        } catch (RejectedExecutionException e) { // the server is closing
+            transfer.report(TftpTransferEvent.Outcome.FAILED, "server shutting down");
+        }
     }
 
     private final class LaunchTask implements Runnable {
