@@ -74,8 +74,14 @@ class DeviceAgainstServerEndToEndTest {
         return "https://localhost:" + site.httpsPort() + path;
     }
 
+    /** The device's requests as "protocol file status". */
     private static List<String> served(String mac) {
         return site.events(mac).stream().map(e -> e.protocol() + " " + e.file() + " " + e.status()).toList();
+    }
+
+    /** Every request from anyone (firmware and bootstrap names identify no device) as "protocol file status". */
+    private static List<String> servedToAnyone() {
+        return site.allEvents().stream().map(e -> e.protocol() + " " + e.file() + " " + e.status()).toList();
     }
 
     @Test
@@ -94,7 +100,7 @@ class DeviceAgainstServerEndToEndTest {
                 "boot spa2102 " + PLAIN + " 5.2.12");
         assertThat(d.param("Profile_Rule")).isEqualTo(http("/spa$MA.cfg"));
         assertThat(d.param("Resync_Periodic")).isEqualTo("30");
-        assertThat(d.param("Station_Name")).isEmpty();
+        assertThat(d.param("Display_Name_1_")).isEmpty();
 
         // automatic resync (Resync_Periodic) fetches the per-device profile, then the upgrade follows
         log.clear();
@@ -106,7 +112,7 @@ class DeviceAgainstServerEndToEndTest {
                 + FIRMWARE_FILE, "upgrade-success " + TARGET, "boot spa2102 " + PLAIN + " " + TARGET);
         assertThat(log.lines().getLast()).isEqualTo("resync-success");
         assertThat(d.firmwareVersion()).isEqualTo(TARGET);
-        assertThat(d.param("Station_Name")).isEqualTo("Reception");
+        assertThat(d.param("Display_Name_1_")).isEqualTo("Reception");
         assertThat(d.param("User_ID_1_")).isEqualTo("1001");
         assertThat(d.param("Password_1_")).isEqualTo("pw-1001");
         assertThat(d.runningConfig().get("Password_1_").orElseThrow().access()).isEqualTo(Access.NA);
@@ -114,14 +120,35 @@ class DeviceAgainstServerEndToEndTest {
         assertThat(d.param("Line_Enable_2_")).isEqualTo("No");
         assertThat(d.param("Resync_Periodic")).isEqualTo("3600");
 
-        assertThat(served(PLAIN)).contains("tftp spa2102.cfg 200", "http /spa" + PLAIN + ".cfg 200",
-                "http /firmware/" + FIRMWARE_FILE + " 200");
+        assertThat(served(PLAIN)).contains("http /spa" + PLAIN + ".cfg 200");
+        assertThat(servedToAnyone()).contains("tftp /spa2102.cfg 200", "http /firmware/" + FIRMWARE_FILE + " 200");
         assertThat(site.events(PLAIN)).filteredOn(e -> e.file().endsWith(PLAIN + ".cfg"))
                 .extracting(ProvisionEvent::reason).contains("served gzip");
         assertThat(site.core.store().lastContact(PLAIN)).hasValueSatisfying(c -> {
             assertThat(c.userAgent()).hasValue("Linksys/SPA-2102-" + TARGET + " (E2E0001)");
             assertThat(c.firmware()).hasValue(TARGET);
         });
+    }
+
+    /**
+     * Known bug (reported, not fixed here): the generated {@code Upgrade_Rule} names {@code $SERV}, which
+     * is empty right after the reboot that applies a profile, so the upgrade attempt at that boot fails
+     * with {@code bad url}; the upgrade only succeeds after the next resync (Resync_After_Upgrade_Attempt)
+     * has set {@code $SERV} again. Enable when the server's default firmware URL or the device's $SERV
+     * handling is settled.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("bug: generated Upgrade_Rule uses $SERV, empty at the boot after a resync")
+    void theUpgradeAtTheBootAfterTheProfileResyncFindsTheFirmwareServer() throws Exception {
+        VirtualScheduler clock = new VirtualScheduler();
+        DeviceLog log = new DeviceLog();
+        Device d = device(PLAIN, "E2E0001", clock, log, Optional.empty(), Map.of("Profile_Rule", http("/spa$MA.cfg")));
+
+        d.powerOn();
+        clock.advance(Duration.ZERO);
+
+        assertThat(log.lines()).noneMatch(l -> l.startsWith("upgrade-failure"));
+        assertThat(d.firmwareVersion()).isEqualTo(TARGET);
     }
 
     @Test
@@ -144,12 +171,12 @@ class DeviceAgainstServerEndToEndTest {
         assertThat(log.lines().getLast()).isEqualTo("resync-success");
         assertThat(d.firmwareVersion()).isEqualTo(TARGET);
         assertThat(d.param("GPP_SA")).isEqualTo(E2eSite.KEY2);
-        assertThat(d.param("Station_Name")).isEqualTo("Sales");
+        assertThat(d.param("Display_Name_1_")).isEqualTo("Sales");
         assertThat(d.param("Password_1_")).isEqualTo("pw-1002");
         assertThat(d.variables().getOrEmpty("CCERT")).isEqualTo("Installed");
 
-        assertThat(served(KEYED)).contains("https /spa" + KEYED + ".xml 200", "http /spa" + KEYED + ".cfg 200",
-                "tftp firmware/" + FIRMWARE_FILE + " 200");
+        assertThat(served(KEYED)).contains("https /spa" + KEYED + ".xml 200", "http /spa" + KEYED + ".cfg 200");
+        assertThat(servedToAnyone()).contains("tftp /firmware/" + FIRMWARE_FILE + " 200");
         assertThat(site.events(KEYED)).filteredOn(e -> e.file().endsWith(KEYED + ".cfg"))
                 .extracting(ProvisionEvent::reason).contains("served gzip encrypted");
     }
@@ -166,7 +193,7 @@ class DeviceAgainstServerEndToEndTest {
 
         assertThat(log.lines()).startsWith("boot spa2102 " + TFTP_KEYED + " 5.2.12",
                 "resync-request " + tftp("/spa" + TFTP_KEYED + ".cfg"), "resync-success", "reboot");
-        assertThat(d.param("Station_Name")).isEqualTo("Lab");
+        assertThat(d.param("Display_Name_1_")).isEqualTo("Lab");
         assertThat(d.param("GPP_B")).isEqualTo(E2eSite.KEY3);
         assertThat(d.firmwareVersion()).isEqualTo(TARGET);
         assertThat(site.events(TFTP_KEYED)).filteredOn(e -> e.protocol().equals("tftp") && e.status() == 200)
@@ -186,7 +213,7 @@ class DeviceAgainstServerEndToEndTest {
         assertThat(log.lines()).containsExactly("boot spa2102 " + TFTP_KEYED + " 5.2.12",
                 "resync-request " + http("/spa" + TFTP_KEYED + ".cfg"), "resync-failure: decrypt failed");
         assertThat(d.variables().getOrEmpty("ERR")).isEqualTo("decrypt failed");
-        assertThat(d.param("Station_Name")).isEmpty();
+        assertThat(d.param("Display_Name_1_")).isEmpty();
         assertThat(d.firmwareVersion()).isEqualTo("5.2.12");
     }
 
@@ -202,7 +229,7 @@ class DeviceAgainstServerEndToEndTest {
 
         assertThat(log.lines()).containsExactly("boot spa2102 " + OTHER + " 5.2.12",
                 "resync-request " + https("/spa" + PLAIN + ".xml"), "resync-failure: https_get failed");
-        assertThat(d.param("Station_Name")).isEmpty();
+        assertThat(d.param("Display_Name_1_")).isEmpty();
         assertThat(d.param("Password_1_")).isEmpty();
         assertThat(site.events(OTHER)).anySatisfy(e -> {
             assertThat(e.protocol()).isEqualTo("https");

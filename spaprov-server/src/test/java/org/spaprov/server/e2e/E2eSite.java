@@ -114,7 +114,7 @@ final class E2eSite implements AutoCloseable {
                   <Profile_Rule>http://127.0.0.1:%d/spa$MA.cfg</Profile_Rule>
                   <Resync_Periodic>3600</Resync_Periodic>
                   <Resync_Random_Delay>0</Resync_Random_Delay>
-                  <Station_Name>{{ device.vars.station }}</Station_Name>
+                  <Display_Name_1_>{{ device.vars.station }}</Display_Name_1_>
                   <Proxy_1_>sip.example.net</Proxy_1_>
                   <User_ID_1_>{{ device.vars.sip_user }}</User_ID_1_>
                   <Password_1_ ua="na">{{ device.vars.sip_password }}</Password_1_>
@@ -185,6 +185,13 @@ final class E2eSite implements AutoCloseable {
     List<ProvisionEvent> events(String mac) {
         core.store().flush();
         return core.store().events(Optional.of(mac), 1000).stream()
+                .sorted(java.util.Comparator.comparing(ProvisionEvent::at)).toList();
+    }
+
+    /** Every recent event (firmware and bootstrap fetches name no device), oldest first. */
+    List<ProvisionEvent> allEvents() {
+        core.store().flush();
+        return core.store().recentEvents(10_000).stream()
                 .sorted(java.util.Comparator.comparing(ProvisionEvent::at)).toList();
     }
 
