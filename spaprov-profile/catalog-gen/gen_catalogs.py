@@ -24,7 +24,7 @@ SPEC_TYPES = {
     'Resync_Periodic': 'schedule', 'Resync_Error_Retry_Delay': 'schedule', 'Forced_Resync_Delay': 'uns32',
     'Resync_From_SIP': 'bool', 'Resync_After_Upgrade_Attempt': 'bool', 'Resync_Trigger_1': 'condition',
     'Resync_Trigger_2': 'condition', 'Resync_Fails_On_FNF': 'bool', 'Profile_Rule': 'rule',
-    'Profile_Rule_B': 'rule', 'Profile_Rule_C': 'rule', 'Profile_Rule_D': 'rule', 'Report_Rule': 'rule',
+    'Profile_Rule_B': 'rule', 'Profile_Rule_C': 'rule', 'Profile_Rule_D': 'rule', 'Report_Rule': 'report-rule',
     'Upgrade_Enable': 'bool', 'Upgrade_Error_Retry_Delay': 'schedule', 'Downgrade_Rev_Limit': 'version',
     'Upgrade_Rule': 'upgrade-rule', 'License_Keys': 'str:1023', 'Recovery_URL': 'str:1023',
     'Log_Resync_Request_Msg': 'str:127', 'Log_Resync_Success_Msg': 'str:127', 'Log_Resync_Failure_Msg': 'str:127',

@@ -24,6 +24,15 @@ public final class Conditions {
         }
     }
 
+    /** Evaluates a condition parsed earlier with {@link #parse(String)}; never throws. */
+    public static boolean evaluate(Condition c, Variables v) {
+        try {
+            return ConditionEvaluator.evaluate(c, v);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Empty when {@code expr} is well-formed (or empty); else the first error and its column. */
     public static Optional<SyntaxError> check(String expr) {
         try {

@@ -27,6 +27,13 @@ public sealed interface RuleOutcome {
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(url, "url");
         }
+
+        /** Names the assigned parameters but not their values, which may be secrets. */
+        @Override
+        public String toString() {
+            return "Selected[alternative=" + alternative + ", assigned=" + assignments.keySet() + ", options=" + options
+                    + ", url=" + url.map(RuleUrl::toString).orElse("none") + "]";
+        }
     }
 
     /** The rule is malformed at {@code column} (0-based offset in the rule text). */

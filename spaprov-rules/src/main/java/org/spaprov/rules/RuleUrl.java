@@ -73,7 +73,7 @@ public record RuleUrl(String scheme, Optional<String> host, int port, String pat
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
+            if (!isHostChar(c)) {
                 throw new RuleSyntaxException(rest + i, "unexpected character in the server name");
             }
         }
@@ -90,6 +90,11 @@ public record RuleUrl(String scheme, Optional<String> host, int port, String pat
             }
         }
         return new RuleUrl(scheme, Optional.of(host), port, path);
+    }
+
+    /** Letters, digits, {@code .}, {@code -} and {@code _}: what a server name may hold. */
+    static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_';
     }
 
     /** The URL written out in full ({@code tftp://host:69/path}; no host part for DHCP option 66). */

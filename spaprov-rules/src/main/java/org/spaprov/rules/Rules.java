@@ -28,7 +28,20 @@ public final class Rules {
     /** Evaluates {@code ruleText} (null counts as empty) with the current variables. */
     public static RuleOutcome evaluate(String ruleText, RuleKind kind, Variables v) {
         try {
-            ParsedRule parsed = parse(ruleText, kind);
+            return evaluate(parse(ruleText, kind), v);
+        } catch (RuleSyntaxException e) {
+            return new RuleOutcome.BadRule(e.column(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new RuleOutcome.BadRule(0, "rule could not be evaluated"); // a bug; keep the device running
+        }
+    }
+
+    /**
+     * Evaluates a rule parsed earlier with {@link #parse(String, RuleKind)} (callers that evaluate
+     * the same value often may keep the parsed form). Never throws.
+     */
+    public static RuleOutcome evaluate(ParsedRule parsed, Variables v) {
+        try {
             List<Alternative> alts = parsed.rule().alternatives();
             for (int i = 0; i < alts.size(); i++) {
                 Alternative alt = alts.get(i);
@@ -92,24 +105,33 @@ public final class Rules {
         }
     }
 
-    /** Checks the URL now when it has no macros, else the part before the first '$'. */
+    /**
+     * Checks the URL now when it has no macros; else the literal part before the first '$':
+     * the scheme, and the server characters up to the '$'.
+     */
     private static void checkStaticUrl(String url, int column) {
         int dollar = url.indexOf('$');
-        if (dollar < 0) {
-            try {
+        try {
+            if (dollar < 0) {
                 RuleUrl.parse(url);
-            } catch (RuleSyntaxException e) {
-                throw new RuleSyntaxException(column + e.column(), e.getMessage());
+                return;
             }
-            return;
-        }
-        int sep = url.indexOf("://");
-        if (sep >= 0 && sep < dollar && sep + 1 == url.indexOf('/')) {
-            try {
+            int sep = url.indexOf("://");
+            boolean scheme = sep >= 0 && sep < dollar && sep + 1 == url.indexOf('/');
+            if (scheme) {
                 RuleUrl.parse(url.substring(0, sep) + ":///");
-            } catch (RuleSyntaxException e) {
-                throw new RuleSyntaxException(column + e.column(), e.getMessage());
             }
+            int hostStart = scheme ? sep + 3 : 0;
+            int slash = url.indexOf('/', hostStart);
+            int hostEnd = Math.min(dollar, slash < 0 ? url.length() : slash);
+            for (int i = hostStart; i < hostEnd; i++) {
+                char c = url.charAt(i);
+                if (!(RuleUrl.isHostChar(c) || c == ':')) {
+                    throw new RuleSyntaxException(i, "unexpected character in the server name");
+                }
+            }
+        } catch (RuleSyntaxException e) {
+            throw new RuleSyntaxException(column + e.column(), e.getMessage());
         }
     }
 

@@ -150,7 +150,7 @@ public final class Schedule {
     }
 
     private static int skipWs(String s, int i) {
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
             i++;
         }
         return i;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A firmware or hardware version such as {@code 2.0.6}, {@code 1.0.31(b)} or {@code 5.1.10(GW)},
- * ordered as SPEC §15.7 decides: the dot-separated numbers compare numerically part by part (a
+ * and, as later SPA5xx firmware writes them, {@code 7.5.2b} (a suffix without parentheses, which
+ * is the same as {@code 7.5.2(b)}); ordered as SPEC §15.7 decides: the dot-separated numbers compare numerically part by part (a
  * missing part counts as 0, so {@code 3.0 = 3.0.0}), then the parenthesised suffix: absent before
  * present, then case-insensitive alphanumeric order. Thus {@code 2.0.6 < 2.0.6(b) < 2.0.10 < 3.0}.
  *
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * as parsed. Each part has at most 18 digits, so it fits a {@code long}.
  */
 public final class Version implements Comparable<Version> {
-    private static final Pattern SYNTAX =
-            Pattern.compile("(\\d{1,18}(?:\\.\\d{1,18})*)(?:\\(([A-Za-z0-9]+)\\))?");
+    private static final Pattern SYNTAX = Pattern.compile(
+            "(\\d{1,18}(?:\\.\\d{1,18})*)(?:\\(([A-Za-z0-9]+)\\)|([A-Za-z][A-Za-z0-9]*))?");
 
     private final long[] parts; // trailing zero parts removed, so equal versions have equal arrays
     private final String suffix; // lower case; null when absent
@@ -32,7 +33,8 @@ public final class Version implements Comparable<Version> {
     }
 
     /**
-     * Parses {@code n[.n…][(suffix)]} with no spaces. A single number is a one-part version.
+     * Parses {@code n[.n…][(suffix)]} or {@code n[.n…]letter[alnum…]} with no spaces. A single
+     * number is a one-part version.
      *
      * @throws IllegalArgumentException when the text is not a version
      */
@@ -59,7 +61,8 @@ public final class Version implements Comparable<Version> {
         for (int i = 0; i < len; i++) {
             parts[i] = Long.parseLong(nums[i]);
         }
-        String sfx = m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT);
+        String raw = m.group(2) != null ? m.group(2) : m.group(3);
+        String sfx = raw == null ? null : raw.toLowerCase(Locale.ROOT);
         return Optional.of(new Version(parts, sfx, text));
     }
 
@@ -68,10 +71,13 @@ public final class Version implements Comparable<Version> {
         return text != null && text.indexOf('.') > 0 && SYNTAX.matcher(text).matches();
     }
 
-    /** The suffix inside the parentheses (as written), if any. */
+    /** The suffix (as written, without parentheses), if any. */
     public Optional<String> suffix() {
-        int open = text.indexOf('(');
-        return open < 0 ? Optional.empty() : Optional.of(text.substring(open + 1, text.length() - 1));
+        Matcher m = SYNTAX.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty(); // cannot happen: text matched when parsed
+        }
+        return Optional.ofNullable(m.group(2) != null ? m.group(2) : m.group(3));
     }
 
     @Override

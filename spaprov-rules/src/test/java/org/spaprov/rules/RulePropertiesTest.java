@@ -100,7 +100,8 @@ class RulePropertiesTest {
         Arbitrary<String> nums = Arbitraries.integers().between(0, 12).list().ofMinSize(1).ofMaxSize(4)
                 .map(l -> String.join(".", l.stream().map(String::valueOf).toList()));
         Arbitrary<String> sfx = Arbitraries.oneOf(Arbitraries.just(""),
-                Arbitraries.strings().withChars("abAB01gG").ofMinLength(1).ofMaxLength(3).map(s -> "(" + s + ")"));
+                Arbitraries.strings().withChars("abAB01gG").ofMinLength(1).ofMaxLength(3).map(s -> "(" + s + ")"),
+                Arbitraries.strings().withChars("abAB01gG").ofMinLength(0).ofMaxLength(2).map(s -> "b" + s));
         return Combinators.combine(nums, sfx).as((n, s) -> Version.parse(n + s));
     }
 

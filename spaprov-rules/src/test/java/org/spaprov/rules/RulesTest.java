@@ -203,6 +203,9 @@ class RulesTest {
         assertThat(bad("http://x", RuleKind.PROFILE).column()).isEqualTo(8);
         assertThat(bad("( $A eq 1 )? http://bad!host/a", RuleKind.PROFILE).column()).isEqualTo(23);
         assertThat(bad("ftp://$MA/a", RuleKind.PROFILE).column()).isZero();
+        assertThat(bad("( 1 eq 1 )? http://{$A}/a | /b", RuleKind.PROFILE).column()).isEqualTo(19);
+        assertThat(Rules.check("http://p$A.example.com:80/x", RuleKind.PROFILE)).isEmpty();
+        assertThat(Rules.check("$A/x", RuleKind.PROFILE)).isEmpty();
     }
 
     @Test
@@ -221,6 +224,18 @@ class RulesTest {
         Selected s = selected("( \"$A\" eq \"\" )?", RuleKind.PROFILE, Variables.empty());
         assertThat(s.url()).isEmpty();
         assertThat(s.assignments()).isEmpty();
+    }
+
+    @Test
+    void parsedRulesCanBeKeptAndSelectedHidesValues() {
+        var parsed = Rules.parse("( \"$A\" eq \"\" )? ( GPP_SA = \"s3cr3t\"; )! /a | /b", RuleKind.PROFILE);
+        RuleOutcome first = Rules.evaluate(parsed, Variables.empty());
+        assertThat(first).isInstanceOf(Selected.class);
+        assertThat(first.toString()).contains("GPP_SA").doesNotContain("s3cr3t");
+        assertThat(((Selected) Rules.evaluate(parsed, Variables.builder().param("GPP_A", "x").build())).alternative())
+                .isEqualTo(1);
+        var cond = Conditions.parse("$A eq 1").orElseThrow();
+        assertThat(Conditions.evaluate(cond, Variables.builder().param("GPP_A", "1").build())).isTrue();
     }
 
     @Test

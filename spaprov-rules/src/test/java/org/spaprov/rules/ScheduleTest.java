@@ -78,7 +78,7 @@ class ScheduleTest {
 
     @Test
     void whiteSpaceToleratedAndCanonicalText() {
-        Schedule s = Schedule.parse(" 1800 + 300 , 3600 ");
+        Schedule s = Schedule.parse(" 1800 + 300 ,\n 3600 ");
         assertThat(s.toString()).isEqualTo("1800+300,3600");
         assertThat(s).isEqualTo(Schedule.parse("1800+300,3600"));
     }

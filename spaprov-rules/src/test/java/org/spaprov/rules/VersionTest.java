@@ -33,8 +33,18 @@ class VersionTest {
     }
 
     @Test
+    void suffixWithoutParenthesesAsLaterFirmwareWritesIt() {
+        assertThat(Version.parse("7.5.2b")).isEqualTo(Version.parse("7.5.2(B)"));
+        assertThat(Version.parse("7.5.2b").suffix()).contains("b");
+        assertThat(Version.parse("7.4.9c")).isLessThan(Version.parse("7.5.2b"));
+        assertThat(Version.parse("7.5.2")).isLessThan(Version.parse("7.5.2b"));
+        assertThat(Version.parse("7.5.2b")).isLessThan(Version.parse("7.6.2"));
+        assertThat(Version.looksLikeVersion("7.5.2b")).isTrue();
+    }
+
+    @Test
     void rejectsNonVersions() {
-        for (String s : List.of("", "2.0.", ".1", "2.0.6 (b)", "2.0.6()", "v2", "2.0.6(b", "1234567890123456789")) {
+        for (String s : List.of("", "2.0.", ".1", "2.0.6 (b)", "2.0.6()", "v2", "2.0.6(b", "1234567890123456789", "2.0.6.b", "2.0.6-b", "2.0.6b(c)")) {
             assertThat(Version.tryParse(s)).as(s).isEmpty();
         }
         assertThatThrownBy(() -> Version.parse("x")).isInstanceOf(IllegalArgumentException.class);

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule check}: evaluates a bare condition, as in {@code Resync_Trigger_n} (SPEC §5). */
 @Command(name = "check",
-        description = {"Evaluate a bare condition (the Resync_Trigger_1/_2 form, without",
-                "'( )?') and print true or false. An empty or commented-out",
-                "condition is false (it never fires)."},
+        description = {"Evaluate a bare condition and print true or false.", "",
+                "The condition is written as in Resync_Trigger_1/_2, without '( )?'.",
+                "An empty or commented-out condition is false (it never fires)."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the condition parses (true or false printed)", "1:malformed (the column is shown)",

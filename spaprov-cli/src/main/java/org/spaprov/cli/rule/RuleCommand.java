@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Examples:",
                 "  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
-                "  spaprov rule eval '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/a.bin' --var SWVER=2.0.5",
+                "  spaprov rule eval --var SWVER=2.0.5 \\",
+                "      '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/spa021024.bin'",
                 "  spaprov rule check '$REGTMR1 gt 300' --var REGTMR1=301",
                 "  spaprov rule schedule 1800+300,3600,7200 --count 5 --seed 1"})
 public final class RuleCommand implements Callable<Integer> {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule eval}: evaluates a Profile_Rule / Upgrade_Rule / Report_Rule value (SPEC §6). */
 @Command(name = "eval",
-        description = {"Evaluate a rule as the device would: show the chosen alternative",
+        description = {"Evaluate a rule; show the chosen alternative and its URL.", "",
+                "Evaluates as the device would: shows the chosen alternative",
                 "(0 = first), its assignments, its options (keys masked unless",
                 "--show-secrets) and the resolved URL. When no condition holds, or the",
                 "rule is empty or commented out, the rule is skipped (exit 0).",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule schedule}: the delays a schedule such as {@code 1800+300,3600} gives (SPEC §7.3). */
 @Command(name = "schedule",
-        description = {"Print the next N delays of a schedule (Resync_Periodic,",
+        description = {"Print the next delays of a retry or periodic schedule.", "",
+                "Prints the next N delays of a schedule (Resync_Periodic,",
                 "Resync_Error_Retry_Delay, Upgrade_Error_Retry_Delay) in whole",
                 "seconds, one per line. Elements are SECONDS[+RANDOM]; the last one",
                 "repeats; RANDOM adds a uniform 0..RANDOM. A disabled schedule",

@@ -100,6 +100,20 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void formatIsDetectedByContentNotName() throws Exception {
+        Path xml = write("profile.txt", "\n   <flat-profile><Provision_Enable>nope</Provision_Enable></flat-profile>");
+        Path text = write("profile.xml", "# comment\nProvision_Enable \"nope\" ;\n");
+        CliRun r = CatalogCli.run("profile", "validate", xml.toString(), text.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(xml + ":2:").contains(text + ":2:19: error: Provision_Enable");
+        Path gz = dir.resolve("p.gz");
+        Files.write(gz, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0});
+        CliRun g = CatalogCli.run("profile", "validate", gz.toString());
+        assertThat(g.code()).isEqualTo(1);
+        assertThat(g.out()).startsWith(gz + ": the file is gzipped or encrypted");
+    }
+
+    @Test
     void extraChecksAreWiredByKind() throws Exception {
         SyntaxCheck rule = v -> v.contains("??") ? Optional.of(new SyntaxError(v.indexOf("??"), "bad '??'")) : Optional.empty();
         Path f = write("r.txt", "Profile_Rule \"/spa??.cfg\" ;\n");

@@ -176,11 +176,11 @@ public final class ProvisioningEngine {
         }
         armTriggers();
         if (s.resyncAfterBoot()) {
-            request(0, Optional.empty(), "");
+            afterBoot(() -> request(0, Optional.empty(), ""));
         } else if (s.skipResyncOnReset()) {
             // rebooted to apply a successful resync: that sync counts, so the periodic timer runs on
             armPeriodic();
-            upgrade(null);
+            afterBoot(() -> upgrade(null));
         } else if (!s.skipResyncOnReset() && yes("Resync_On_Reset") && yes("Provision_Enable")) {
             long max = 20L * Math.max(0, number("Resync_Random_Delay"));
             long delay = max == 0 ? 0 : p.random().nextLong(max + 1);
@@ -190,8 +190,19 @@ public final class ProvisioningEngine {
                 request(0, Optional.empty(), "");
             });
         } else {
-            upgrade(null);
+            afterBoot(() -> upgrade(null));
         }
+        p.observer().booted(s.resyncAfterBoot() || state == EngineState.BOOT_DELAY);
+    }
+
+    /** Queues work for after the boot task, so a boot never runs a whole resync or upgrade inside itself. */
+    private void afterBoot(Runnable r) {
+        long gen = generation;
+        executor.execute(() -> {
+            if (gen == generation) {
+                r.run();
+            }
+        });
     }
 
     private void rebootWhenIdle(boolean forChanges) {
@@ -305,7 +316,7 @@ public final class ProvisioningEngine {
     }
 
     private String runRule(String ruleText) {
-        RuleChoice c = p.rules().evaluate(ruleText, false, vars());
+        RuleChoice c = p.rules().evaluate(ruleText, false, ruleVars());
         return switch (c) {
             case RuleChoice.Skipped s -> "";
             case RuleChoice.BadRule b -> FetchError.BAD_URL.err();
@@ -314,7 +325,7 @@ public final class ProvisioningEngine {
                 if (s.url().isEmpty()) {
                     yield "";
                 }
-                String key = s.key().map(k -> p.rules().expandKey(k, vars(), secretVars())).orElse(null);
+                String key = s.key().orElse(null);
                 yield fetchAndApply(s.url().get(), key, s.post().orElse(null), s.alias().orElse(null));
             }
         };
@@ -412,6 +423,7 @@ public final class ProvisioningEngine {
     /** One upgrade attempt: explicit ({@code ask.url}), a retry, or from Upgrade_Rule ({@code ask == null}). */
     private void upgrade(UpgradeAsk ask) {
         if (!yes("Upgrade_Enable")) {
+            p.observer().noUpgrade();
             return;
         }
         if (anyBusy()) {
@@ -420,7 +432,7 @@ public final class ProvisioningEngine {
         }
         boolean retry = ask != null && ask.retry;
         RuleTarget target;
-        Optional<String> condition = Optional.empty();
+        Optional<RuleChoice.Selected> chosen = Optional.empty();
         if (ask != null && ask.url.isPresent()) {
             Optional<RuleTarget> t = RuleTarget.parse(ask.url.get(), "tftp");
             if (t.isEmpty()) {
@@ -429,22 +441,25 @@ public final class ProvisioningEngine {
             }
             target = withHost(t.get(), ask.requester);
         } else {
-            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, vars());
+            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, ruleVars());
             if (c instanceof RuleChoice.BadRule) {
                 upgradeFailed("", FetchError.BAD_URL.err());
                 return;
             }
             if (!(c instanceof RuleChoice.Selected s)) {
+                p.observer().noUpgrade();
                 return;
             }
             applyValues(s.assignments(), Map.of());
             if (s.url().isEmpty()) {
+                p.observer().noUpgrade();
                 return;
             }
             target = s.url().get();
-            condition = s.condition();
+            chosen = Optional.of(s);
             String eff = target.url(String.valueOf(p.dhcpTftpServer()));
             if (!retry && (eff.equals(st.lastUpgradeUrl()) || eff.equals(lastFailedUpgradeUrl))) {
+                p.observer().noUpgrade();
                 return; // SPEC §6.6 loop protection: the same effective URL is not fetched again
             }
         }
@@ -480,11 +495,13 @@ public final class ProvisioningEngine {
             upgradeFailed(eff, "upgrade rejected by Downgrade_Rev_Limit");
             return;
         }
-        if (condition.isPresent()) {
-            Map<String, String> after = new HashMap<>(vars());
+        if (chosen.isPresent() && chosen.get().conditional()) {
+            // loop protection (SPEC §6.6): with the new load the same conditional alternative must not hold again
+            Map<String, String> after = ruleVars();
             after.put("SWVER", img.version());
-            if (p.rules().condition(condition.get(), after)) {
-                upgradeFailed(eff, "rule condition not met"); // the new load would be upgraded again
+            if (p.rules().evaluate(param("Upgrade_Rule"), true, after) instanceof RuleChoice.Selected again
+                    && again.alternative() == chosen.get().alternative()) {
+                upgradeFailed(eff, "rule condition not met");
                 return;
             }
         }
@@ -495,9 +512,9 @@ public final class ProvisioningEngine {
         upgradeErrorIndex = 0;
         save(st.withFirmware(img.version(), eff).withBootFlags(true, yes("Resync_After_Upgrade_Attempt")));
         p.events().upgradeSuccess(variables());
-        p.observer().upgradeDone(true, img.version());
         p.events().reboot();
         boot();
+        p.observer().upgradeDone(true, img.version());
     }
 
     private void upgradeFailed(String effUrl, String err) {
@@ -553,7 +570,7 @@ public final class ProvisioningEngine {
         if (after.equals(before)) {
             return;
         }
-        if (!after.values().equals(before.values())) {
+        if (!after.sameValues(before)) {
             changedSinceBoot = true;
         }
         save(st.withParams(after));
@@ -607,12 +624,13 @@ public final class ProvisioningEngine {
         m.put("ERR", r.err);
         m.put("UID1", param("User_ID_1_"));
         m.put("UID2", param("User_ID_2_"));
-        m.put("ISCUST", st.params().values().isEmpty() ? "0" : "1");
+        m.put("ISCUST", st.params().noValues() ? "0" : "1");
         return m;
     }
 
-    private Map<String, String> secretVars() {
-        Map<String, String> m = new HashMap<>();
+    /** The variables plus SA..SD, which the rule language expands only inside {@code --key}. */
+    private Map<String, String> ruleVars() {
+        Map<String, String> m = vars();
         for (char c = 'A'; c <= 'D'; c++) {
             m.put("S" + c, param("GPP_S" + c));
         }

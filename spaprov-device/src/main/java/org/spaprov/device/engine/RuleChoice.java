@@ -11,14 +11,15 @@ public sealed interface RuleChoice {
     /**
      * The chosen alternative.
      *
-     * @param condition   the raw condition text of the alternative, empty when unconditional
+     * @param alternative 0-based index of the alternative
+     * @param conditional true when that alternative has a condition (for upgrade loop protection)
      * @param assignments XML name → macro-expanded value, in order
-     * @param key         the raw {@code --key} argument (expand with {@link RuleLanguage#expandKey})
-     * @param post        the GPP letter of {@code --post}
-     * @param alias       the GPP letter of {@code --alias}
+     * @param key         the expanded {@code --key} argument
+     * @param post        the GPP letter (upper case) of {@code --post}
+     * @param alias       the GPP letter (upper case) of {@code --alias}
      * @param url         the URL, macro-expanded and parsed
      */
-    record Selected(Optional<String> condition, Map<String, String> assignments, Optional<String> key,
+    record Selected(int alternative, boolean conditional, Map<String, String> assignments, Optional<String> key,
                     Optional<Character> post, Optional<Character> alias, Optional<RuleTarget> url)
             implements RuleChoice {
         public Selected {

@@ -5,19 +5,17 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The parts of the rule language (SPEC §4–§7.3) the engine uses. Backed by the built-in
- * {@link FallbackRules} until spaprov-rules is wired in; every method is pure.
+ * The parts of the rule language (SPEC §4–§7.3) the engine uses, as a seam so tests and other
+ * rule dialects can replace it; {@link #builtin()} is spaprov-rules. Every method is pure.
  *
- * <p>{@code vars} maps variable names (no {@code $}) to values.
+ * <p>{@code vars} maps variable names (no {@code $}) to values; it includes {@code SA}..{@code SD},
+ * which only {@code --key} arguments expand.
  */
 public interface RuleLanguage {
     /** Macro expansion (SPEC §4); {@code SA}..{@code SD} are not expanded. */
     String expand(String text, Map<String, String> vars);
 
-    /** Macro expansion of a {@code --key} argument: {@code SA}..{@code SD} expand too, quotes removed. */
-    String expandKey(String keyArg, Map<String, String> vars, Map<String, String> secretVars);
-
-    /** A bare condition (SPEC §5), expanded first; malformed or empty → false. */
+    /** A bare condition (SPEC §5); malformed or empty → false. */
     boolean condition(String expr, Map<String, String> vars);
 
     /** Evaluates one rule parameter (SPEC §6.2 steps 1–3). */
@@ -29,11 +27,11 @@ public interface RuleLanguage {
      */
     Optional<Long> scheduleDelay(String schedule, int index, RandomGenerator rnd);
 
-    /** Version order of SPEC §15.7. */
+    /** Version order of SPEC §15.7; 0 when either side is not a version. */
     int compareVersions(String a, String b);
 
-    /** The built-in implementation. */
+    /** spaprov-rules. */
     static RuleLanguage builtin() {
-        return FallbackRules.INSTANCE;
+        return RulesModule.INSTANCE;
     }
 }

@@ -21,6 +21,11 @@ public interface DeviceModel {
     /** Every parameter name the model knows, in catalog order. */
     List<String> names();
 
+    /** Position of the name in {@link #names()} for per-parameter arrays, or -1 (the default: no arrays). */
+    default int indexOf(String xmlName) {
+        return -1;
+    }
+
     /** True when the model has this parameter; unknown names in a profile are ignored (SPEC §15.4). */
     boolean known(String xmlName);
 

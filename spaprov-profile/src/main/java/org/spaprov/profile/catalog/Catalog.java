@@ -28,6 +28,9 @@ public final class Catalog {
     private final Map<String, ParamDef> byText;
     private final Map<String, String> byLowerXml;
     private final Map<String, String> bySquashed;
+    private final String[] lowerNames;
+    private final int[][] letterCounts;
+    private final int maxNameLength;
     private volatile Profile defaults;
 
     Catalog(String model, String productName, String series, Optional<String> baseModel, List<ParamDef> params) {
@@ -55,6 +58,15 @@ public final class Catalog {
         this.byText = Collections.unmodifiableMap(t);
         this.byLowerXml = lower;
         this.bySquashed = squashed;
+        this.lowerNames = new String[params.size()];
+        this.letterCounts = new int[params.size()][];
+        int longest = 0;
+        for (int i = 0; i < lowerNames.length; i++) {
+            lowerNames[i] = params.get(i).xmlName().toLowerCase(Locale.ROOT);
+            letterCounts[i] = EditDistance.letterCounts(lowerNames[i]);
+            longest = Math.max(longest, lowerNames[i].length());
+        }
+        this.maxNameLength = longest;
     }
 
     /** Model id in lower case, e.g. {@code spa2102}. */
@@ -141,9 +153,18 @@ public final class Catalog {
         int limit = Math.max(2, needle.length() / 3);
         String best = null;
         int bestDistance = limit + 1;
-        for (ParamDef p : params) {
-            String candidate = p.xmlName().toLowerCase(Locale.ROOT);
-            int d = EditDistance.bounded(needle, candidate, bestDistance - 1);
+        int[] needleCounts = EditDistance.letterCounts(needle);
+        int[] prev = new int[maxNameLength + 2];
+        int[] cur = new int[maxNameLength + 2];
+        for (int i = 0; i < params.size(); i++) {
+            ParamDef p = params.get(i);
+            String candidate = lowerNames[i];
+            // Cheap lower bounds first: length difference, then letter-count difference.
+            if (Math.abs(candidate.length() - needle.length()) >= bestDistance
+                    || EditDistance.letterBound(needleCounts, letterCounts[i]) >= bestDistance) {
+                continue;
+            }
+            int d = EditDistance.bounded(needle, candidate, bestDistance - 1, prev, cur);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = p.xmlName();

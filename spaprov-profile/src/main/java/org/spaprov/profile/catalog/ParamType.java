@@ -20,7 +20,14 @@ public sealed interface ParamType permits ParamType.Bool, ParamType.Choice, Para
         ParamType.ActCode, ParamType.Time, ParamType.PwrLevel, ParamType.Template, ParamType.Script,
         ParamType.Rule, ParamType.Schedule, ParamType.Version, ParamType.Mac {
 
-    /** The short machine name: {@code bool}, {@code choice}, {@code uns}, {@code rule}, … (validator key). */
+    /**
+     * The short machine name, the key of the validator's extra checks: {@code bool}, {@code choice},
+     * {@code uns}, {@code sig}, {@code str}, {@code ip}, {@code port}, {@code fqdn}, {@code phone},
+     * {@code userid}, {@code actcode}, {@code time}, {@code pwrlevel}, {@code phtmplt}, {@code rsctmplt},
+     * {@code cadscript}, {@code freqscript}, {@code tonescript}, {@code dialplan}, {@code rule},
+     * {@code upgrade-rule}, {@code report-rule}, {@code condition}, {@code schedule}, {@code version},
+     * {@code mac}.
+     */
     String kind();
 
     /** A human description as in the guide's type table: {@code Uns16}, {@code Str127}, {@code {a, b}}. */
@@ -145,7 +152,11 @@ public sealed interface ParamType permits ParamType.Bool, ParamType.Choice, Para
         public Optional<String> check(String v) { return ToneScripts.check(kind, v); }
     }
 
-    /** Rule-language values: {@code rule}, {@code upgrade-rule}, {@code condition}; at most 1023 characters here. */
+    /**
+     * Rule-language values: {@code rule} (Profile_Rule*), {@code upgrade-rule}, {@code report-rule}
+     * (they differ in the options they allow, SPEC §6.4, §6.6, §8) and {@code condition}; at most
+     * 1023 characters here.
+     */
     record Rule(String kind) implements ParamType {
         public String describe() {
             return kind.equals("condition") ? "Condition" : "ProvisioningRuleSyntax";
@@ -179,7 +190,7 @@ public sealed interface ParamType permits ParamType.Bool, ParamType.Choice, Para
      * {@code sig16}, {@code str:127}, {@code time:3}, {@code ip}, {@code port}, {@code fqdn}, {@code phone},
      * {@code userid}, {@code actcode}, {@code pwrlevel}, {@code phtmplt}, {@code rsctmplt},
      * {@code cadscript}, {@code freqscript}, {@code tonescript}, {@code dialplan}, {@code rule},
-     * {@code upgrade-rule}, {@code condition}, {@code schedule}, {@code version}, {@code mac}.
+     * {@code upgrade-rule}, {@code report-rule}, {@code condition}, {@code schedule}, {@code version}, {@code mac}.
      *
      * @throws IllegalArgumentException for an unknown spec
      */
@@ -207,7 +218,7 @@ public sealed interface ParamType permits ParamType.Bool, ParamType.Choice, Para
             case "pwrlevel" -> new PwrLevel();
             case "phtmplt", "rsctmplt" -> new Template(head);
             case "cadscript", "freqscript", "tonescript", "dialplan" -> new Script(head);
-            case "rule", "upgrade-rule", "condition" -> new Rule(head);
+            case "rule", "upgrade-rule", "report-rule", "condition" -> new Rule(head);
             case "schedule" -> new Schedule();
             case "version" -> new Version();
             case "mac" -> new Mac();

@@ -25,7 +25,8 @@ import org.spaprov.profile.catalog.ParamType;
  *       value's position plus the reported column;</li>
  *   <li>an unknown parameter name: <b>warning</b> naming the closest catalog name ("did you mean …?");</li>
  *   <li>a name set twice in the same file: <b>warning</b> (the last occurrence wins). Overrides across
- *       files (imports, layers) are intended and not reported.</li>
+ *       files (imports, layers) and statements without a source line (built in code) are intended
+ *       and not reported.</li>
  * </ul>
  * With {@code strict}, every warning becomes an error. Findings are ordered by file (first
  * appearance), line and column. Messages never contain the value of a secret parameter.
@@ -74,7 +75,9 @@ public final class Validator {
                 }
                 earlier = lastUnknown.put(name, s);
             }
-            if (earlier != null && !earlier.position().file().equals(s.position().file())) {
+            if (earlier != null && s.position().line() == 0) {
+                earlier = null; // statements built in code (no file) are layers, not mistakes
+            } else if (earlier != null && !earlier.position().file().equals(s.position().file())) {
                 earlier = previousInFile(statements, n, s); // rare: several files (imports, layers)
             }
             boolean sameFile = earlier != null;

@@ -60,7 +60,7 @@ class CatalogTest {
     void provisioningParametersHaveTheTypesOfSpec71() {
         assertThat(kind("Profile_Rule")).isEqualTo("rule");
         assertThat(kind("Profile_Rule_D")).isEqualTo("rule");
-        assertThat(kind("Report_Rule")).isEqualTo("rule");
+        assertThat(kind("Report_Rule")).isEqualTo("report-rule");
         assertThat(kind("Upgrade_Rule")).isEqualTo("upgrade-rule");
         assertThat(kind("Resync_Trigger_1")).isEqualTo("condition");
         assertThat(kind("Resync_Periodic")).isEqualTo("schedule");
@@ -93,8 +93,12 @@ class CatalogTest {
         assertThat(spa2102.byText("Set_Local_Date_(mm/dd)")).get().extracting(ParamDef::xmlName)
                 .isEqualTo("Set_Local_Date__mm_dd_");
         assertThat(spa2102.byText("Use_Anonymous_With_RPID[1]")).isPresent();
-        for (ParamDef p : spa2102.params()) {
-            assertThat(org.spaprov.profile.ParamNames.toXml(p.textName())).as(p.textName()).isEqualTo(p.xmlName());
+        for (Catalog c : Catalogs.all()) {
+            for (ParamDef p : c.params()) {
+                assertThat(org.spaprov.profile.ParamNames.toXml(p.textName())).as(c.model() + " " + p.textName())
+                        .isEqualTo(p.xmlName());
+                assertThat(c.byText(p.textName())).as(c.model() + " " + p.textName()).contains(p);
+            }
         }
     }
 

@@ -162,7 +162,7 @@ class ParamTypeTest {
         good(mac, "000e08aabbcc", "00:0E:08:AA:BB:CC", "");
         bad(mac, "000e08aabb", "12 hex digits, found 10");
         bad(mac, "000e08aabbzz", "character 11 is not allowed");
-        for (String k : List.of("rule", "upgrade-rule", "condition")) {
+        for (String k : List.of("rule", "upgrade-rule", "report-rule", "condition")) {
             ParamType t = ParamType.parse(k, List.of());
             assertThat(t.kind()).isEqualTo(k);
             good(t, "", "/spa$PSN.cfg");

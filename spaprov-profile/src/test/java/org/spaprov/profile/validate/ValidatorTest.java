@@ -29,6 +29,13 @@ class ValidatorTest {
     }
 
     @Test
+    void layersBuiltInCodeAreNotDuplicates() {
+        Profile layered = Catalogs.get("spa2102").defaults()
+                .overlay(Profile.builder().set("Profile_Rule", "http://ps.example.com/$MA.cfg").build());
+        assertThat(validator.validate(layered, true)).isEmpty();
+    }
+
+    @Test
     void reportsTypeErrorsAtTheValue() {
         Profile p = Profile.of(List.of(
                 at("Resync_Random_Delay", "70000", 3, 22),

@@ -1,0 +1,213 @@
+package org.spaprov.cli.device;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.spaprov.cli.Cli;
+import org.spaprov.cli.UserException;
+import org.spaprov.device.ClientCredentials;
+import org.spaprov.device.Device;
+import org.spaprov.device.DeviceEvents;
+import org.spaprov.device.DeviceIdentity;
+import org.spaprov.device.engine.EngineObserver;
+import org.spaprov.device.engine.RealTimeScheduler;
+import org.spaprov.device.fetch.HostResolver;
+import org.spaprov.device.fetch.TlsSettings;
+import org.spaprov.device.state.DeviceModel;
+import org.spaprov.device.state.DirectoryStateStore;
+import org.spaprov.device.state.StateStore;
+import org.spaprov.profile.Profile;
+import org.spaprov.profile.Setting;
+import org.spaprov.profile.xml.XmlProfileWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spaprov emulate}: one SPA device against your provisioning server. */
+@Command(name = "emulate",
+        description = {"Emulate one SPA device: power on, provision, upgrade, as the real firmware does.", "",
+                "Prints one line per event: boot <model> <mac> <firmware>, resync-request <url>, resync-success,",
+                "resync-failure: <ERR>, upgrade-request <url>, upgrade-success <version>, upgrade-failure: <ERR>, reboot.",
+                "Values are kept in --state-dir like flash: a restarted device remembers them.",
+                "The power-up resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the awaited step succeeded", "1:it failed, or bad input (certificate, state dir)",
+                "2:usage error"},
+        footer = {"", "Examples:",
+                "  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
+                "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml' --print-config",
+                "  spaprov emulate --mac 00:0e:08:aa:bb:cc --dhcp-tftp-server 127.0.0.1 --state-dir /tmp/dev1",
+                "  spaprov emulate --mac 000e08aabbcc --ca ca.crt --cert dev.crt --cert-key dev.key \\",
+                "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg' --set GPP_SA=secret",
+                "  spaprov emulate --mac 000e08aabbcc --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin' --until upgrade"})
+public final class EmulateCommand implements java.util.concurrent.Callable<Integer> {
+    /** What to wait for. */
+    public enum Until { resync, upgrade, forever }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mac", required = true, paramLabel = "MAC", description = "MAC address, e.g. 000e08aabbcc.")
+    String mac;
+
+    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "M", description = "Model (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--serial", paramLabel = "S", description = "Serial number ($SN; default from the MAC).")
+    String serial;
+
+    @Option(names = "--firmware", defaultValue = "5.2.12", paramLabel = "V",
+            description = "Firmware version of a fresh device (default ${DEFAULT-VALUE}; the state dir's wins).")
+    String firmware;
+
+    @Option(names = "--state-dir", paramLabel = "D", description = "Keep values and firmware here across runs.")
+    Path stateDir;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a parameter before power-on (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the device trusts for HTTPS.")
+    Path ca;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate ($CCERT = Installed).")
+    Path cert;
+
+    @Option(names = "--cert-key", paramLabel = "FILE", description = "PKCS#8 PEM key of --cert.")
+    Path certKey;
+
+    @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66: TFTP server for rules without a host.")
+    String dhcpTftp;
+
+    @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now).")
+    Integer sipPort;
+
+    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...).")
+    Integer httpPort;
+
+    @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
+            description = "Stop after the first resync sequence, the first upgrade attempt, or never (default ${DEFAULT-VALUE}).")
+    Until until;
+
+    @Option(names = "--print-config", description = "Print the resulting configuration as XML (secrets left out).")
+    boolean printConfig;
+
+    @Option(names = "--json", description = "Events and configuration as JSON lines.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DeviceModel m = DeviceSetup.model(model);
+        Map<String, String> settings = DeviceSetup.settings(sets);
+        Optional<ClientCredentials> creds = DeviceSetup.cert(cert, certKey);
+        if (sipPort != null || httpPort != null) {
+            throw UserException.usage("--sip-port and --http-port need the SIP and admin-web modules, which this build"
+                    + " does not include yet");
+        }
+        DeviceIdentity id = new DeviceIdentity(m.model(), DeviceSetup.mac(mac), serial, null, creds);
+        EventPrinter printer = new EventPrinter(out, json);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        EngineObserver observer = new EngineObserver() {
+            private boolean first = true;
+
+            @Override
+            public void booted(boolean resyncPlanned) {
+                boolean firstBoot = first;
+                first = false;
+                if (firstBoot && until == Until.resync && !resyncPlanned) {
+                    done.completeExceptionally(UserException.invalid(
+                            "no resync at power-up (Resync_On_Reset or Provision_Enable is No)"));
+                }
+            }
+
+            @Override
+            public void resyncDone(boolean ok, String err) {
+                if (until == Until.resync) {
+                    done.complete(ok);
+                } else if (until == Until.upgrade) {
+                    done.completeExceptionally(UserException.invalid("the resync led to no upgrade attempt (Upgrade_Rule"
+                            + " empty, its condition false, or Upgrade_Enable is No)"));
+                }
+            }
+
+            @Override
+            public void noUpgrade() {
+                if (until == Until.upgrade) {
+                    done.completeExceptionally(UserException.invalid("no upgrade attempted (Upgrade_Rule empty, its"
+                            + " condition false, the same URL already installed, or Upgrade_Enable is No)"));
+                }
+            }
+
+            @Override
+            public void upgradeDone(boolean ok, String err) {
+                if (until == Until.upgrade) {
+                    done.complete(ok);
+                }
+            }
+        };
+        StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
+        try (RealTimeScheduler clock = new RealTimeScheduler()) {
+            Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
+                    .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
+                    .events(DeviceEvents.all(List.of(printer))).observer(observer).dhcpTftpServer(dhcpTftp);
+            settings.forEach(b::set);
+            Device d;
+            try {
+                d = b.build();
+            } catch (IOException e) {
+                throw UserException.invalid(stateDir + ": cannot read the device state: " + e.getMessage());
+            }
+            d.powerOn();
+            boolean ok;
+            try {
+                ok = done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Cli.INVALID;
+            } catch (ExecutionException e) {
+                printer.close();
+                if (printConfig) {
+                    printConfig(out, d);
+                }
+                throw (RuntimeException) e.getCause();
+            }
+            printer.close();
+            if (printConfig) {
+                printConfig(out, d);
+            }
+            return ok ? Cli.OK : Cli.INVALID;
+        }
+    }
+
+    private void printConfig(PrintWriter out, Device d) {
+        Profile all = d.runningConfig();
+        Profile.Builder shown = Profile.builder();
+        for (Setting s : all.statements()) {
+            if (!d.model().secret(s.name())) {
+                shown.add(s);
+            }
+        }
+        synchronized (out) {
+            if (json) {
+                ObjectNode n = new ObjectMapper().createObjectNode();
+                ObjectNode cfg = n.putObject("config");
+                shown.build().statements().forEach(s -> cfg.put(s.name(), s.value()));
+                out.println(n.toString());
+            } else {
+                out.print(XmlProfileWriter.write(shown.build()));
+            }
+            out.flush();
+        }
+    }
+}

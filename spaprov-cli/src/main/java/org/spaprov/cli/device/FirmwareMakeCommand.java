@@ -1,0 +1,69 @@
+package org.spaprov.cli.device;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.spaprov.cli.Cli;
+import org.spaprov.cli.UserException;
+import org.spaprov.profile.firmware.FirmwareImage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spaprov firmware make}: writes an image the emulator accepts for an upgrade. */
+@Command(name = "make",
+        description = {"Create a firmware image for an emulated device.", "",
+                "The payload is SIZE bytes of filler derived from model and version (the same",
+                "arguments give the same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:image written", "1:cannot write the file", "2:usage error"},
+        footer = {"", "Examples:",
+                "  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
+                "  spaprov firmware make --model spa3102 --version 5.2.10 --size 4096 -o /srv/tftp/fw.bin",
+                "  spaprov emulate --mac 000e08aabbcc --set 'Upgrade_Rule=http://127.0.0.1:8080/spa2102-5.3.0.bin' --until upgrade"})
+public final class FirmwareMakeCommand implements Callable<Integer> {
+    /** Largest payload this command writes. */
+    static final long MAX_SIZE = 64L << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "M", description = "Model the image is for, e.g. spa2102.")
+    String model;
+
+    @Option(names = "--version", required = true, paramLabel = "V", description = "Firmware version, e.g. 5.3.0 or 5.2.12(GW).")
+    String version;
+
+    @Option(names = "--size", defaultValue = "65536", paramLabel = "N", description = "Payload bytes (default ${DEFAULT-VALUE}).")
+    long size;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the image.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (size < 0 || size > MAX_SIZE) {
+            throw UserException.usage("--size must be 0.." + MAX_SIZE + ", got " + size);
+        }
+        byte[] payload = new byte[(int) size];
+        new SplittableRandom((model + "/" + version).hashCode()).nextBytes(payload);
+        byte[] image;
+        try {
+            image = FirmwareImage.make(model, version, payload);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        try {
+            Files.write(out, image);
+        } catch (IOException e) {
+            throw UserException.invalid(out + ": cannot write: " + e.getMessage());
+        }
+        spec.commandLine().getOut().println("wrote " + out + " (" + model + " " + version + ", "
+                + image.length + " bytes)");
+        return Cli.OK;
+    }
+}

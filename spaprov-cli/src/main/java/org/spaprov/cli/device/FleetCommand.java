@@ -1,0 +1,230 @@
+package org.spaprov.cli.device;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.spaprov.cli.Cli;
+import org.spaprov.cli.UserException;
+import org.spaprov.device.engine.RealTimeScheduler;
+import org.spaprov.device.fetch.FetchSettings;
+import org.spaprov.device.fetch.HostResolver;
+import org.spaprov.device.fetch.TlsSettings;
+import org.spaprov.device.fleet.Fleet;
+import org.spaprov.device.fleet.FleetSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spaprov fleet}: N emulated devices in one JVM against your server, with a summary. */
+@Command(name = "fleet",
+        description = {"Emulate a fleet of SPA devices in one JVM (virtual threads) and summarise the outcome.", "",
+                "All devices power on at once, as after a power failure; Resync_Random_Delay spreads their first",
+                "requests. --time-scale compresses device time (timers, delays) without changing the network.",
+                "The summary gives successes, failures by $ERR, requests per second and download latency",
+                "percentiles, and the heap used per device."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every device's first resync succeeded (or --until forever ended)",
+                "1:some failed, or not all finished within --duration", "2:usage error"},
+        footer = {"", "Examples:",
+                "  spaprov fleet --count 1000 --mac-base 000e08000000 --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
+                "  spaprov fleet --count 100000 --mac-base 000e08000000 --time-scale 60 --duration 2h \\",
+                "      --set 'Profile_Rule=http://127.0.0.1:8080/$MA.xml' --set Resync_Periodic=3600 --until forever",
+                "  java -Xmx2g -jar spaprov-cli/target/spaprov.jar fleet --count 100000 --mac-base 000e08000000 --json"})
+public final class FleetCommand implements Callable<Integer> {
+    /** When to stop. */
+    public enum Until { resync, forever }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "Number of devices.")
+    int count;
+
+    @Option(names = "--mac-base", required = true, paramLabel = "MAC", description = "MAC of the first device; the others count up.")
+    String macBase;
+
+    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "M", description = "Model (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--firmware", defaultValue = "5.2.12", paramLabel = "V", description = "Firmware version (default ${DEFAULT-VALUE}).")
+    String firmware;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a parameter on every device (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|forever",
+            description = "Stop when every device finished its first resync, or run for --duration (default ${DEFAULT-VALUE}).")
+    Until until;
+
+    @Option(names = "--duration", paramLabel = "D",
+            description = "Longest run in device time: 90s, 30m, 2h, 1d (default: 10m for resync; required for forever).")
+    String duration;
+
+    @Option(names = "--time-scale", defaultValue = "1", paramLabel = "X", description = "Device seconds per real second (default ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    @Option(names = "--max-inflight", defaultValue = "256", paramLabel = "K", description = "Downloads at once across the fleet (default ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66 for every device.")
+    String dhcpTftp;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the devices trust for HTTPS.")
+    Path ca;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the devices' random delays (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-progress", description = "No progress bar on standard error.")
+    boolean noProgress;
+
+    @Option(names = "--json", description = "Summary as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (count < 1 || count > 10_000_000) {
+            throw UserException.usage("--count must be 1..10000000, got " + count);
+        }
+        if (!(timeScale >= 1)) {
+            throw UserException.usage("--time-scale must be >= 1, got " + timeScale);
+        }
+        if (maxInFlight < 1) {
+            throw UserException.usage("--max-inflight must be >= 1, got " + maxInFlight);
+        }
+        if (until == Until.forever && duration == null) {
+            throw UserException.usage("--until forever needs --duration (device time, e.g. 1h)");
+        }
+        Duration limit = duration == null ? Duration.ofMinutes(10) : parseDuration(duration);
+        Fleet.Config cfg;
+        try {
+            cfg = new Fleet.Config(count, DeviceSetup.mac(macBase), DeviceSetup.model(model), DeviceSetup.settings(sets),
+                    firmware, dhcpTftp, new TlsSettings(DeviceSetup.cas(ca), java.util.Optional.empty(), HostResolver.SYSTEM),
+                    FetchSettings.DEFAULTS, maxInFlight, seed);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (RealTimeScheduler clock = new RealTimeScheduler(timeScale)) {
+            Fleet fleet;
+            try {
+                fleet = new Fleet(cfg, clock, null);
+            } catch (IOException e) {
+                throw UserException.invalid(e.getMessage());
+            }
+            long perDevice = fleet.measureHeapPerDevice();
+            Instant end = clock.now().plus(limit);
+            fleet.powerOnAll();
+            boolean finished = run(fleet, clock, end);
+            FleetSummary s = fleet.summary();
+            print(out, s, perDevice);
+            if (until == Until.forever) {
+                return Cli.OK;
+            }
+            return finished && s.failureCount() == 0 ? Cli.OK : Cli.INVALID;
+        }
+    }
+
+    private boolean run(Fleet fleet, RealTimeScheduler clock, Instant end) throws InterruptedException {
+        ProgressBar bar = noProgress ? null : new ProgressBarBuilder()
+                .setTaskName(until == Until.resync ? "first resync" : "device time")
+                .setInitialMax(until == Until.resync ? fleet.size() : Duration.between(clock.now(), end).toSeconds())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+        Instant start = clock.now();
+        try {
+            while (clock.now().isBefore(end)) {
+                if (until == Until.resync) {
+                    if (fleet.awaitAllDone(Duration.ofMillis(250))) {
+                        progress(bar, fleet.size());
+                        return true;
+                    }
+                    progress(bar, fleet.devicesDone());
+                } else {
+                    Thread.sleep(250); // between progress updates
+                    progress(bar, Duration.between(start, clock.now()).toSeconds());
+                }
+            }
+            return until == Until.forever || fleet.devicesDone() == fleet.size();
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    private static void progress(ProgressBar bar, long value) {
+        if (bar != null) {
+            bar.stepTo(Math.min(value, bar.getMax()));
+        }
+    }
+
+    private void print(PrintWriter out, FleetSummary s, long perDevice) {
+        Map<String, Long> failures = new TreeMap<>(s.failures());
+        if (json) {
+            ObjectNode n = new ObjectMapper().createObjectNode();
+            n.put("devices", s.devices()).put("devicesDone", s.devicesDone()).put("successes", s.successes())
+                    .put("failureCount", s.failureCount()).put("requests", s.requests())
+                    .put("elapsedSeconds", round(s.elapsedSeconds())).put("requestsPerSecond", round(s.requestsPerSecond()))
+                    .put("latencyP50Ms", round(s.p50Millis())).put("latencyP90Ms", round(s.p90Millis()))
+                    .put("latencyP99Ms", round(s.p99Millis())).put("latencyMaxMs", round(s.maxMillis()))
+                    .put("heapBytesPerDevice", perDevice).put("devicesPerGiB", s.devicesPerGiB());
+            ObjectNode f = n.putObject("failures");
+            failures.forEach(f::put);
+            out.println(n.toString());
+        } else {
+            out.printf(Locale.ROOT, "devices:      %d (%d finished a resync)%n", s.devices(), s.devicesDone());
+            out.printf(Locale.ROOT, "successes:    %d%n", s.successes());
+            out.printf(Locale.ROOT, "failures:     %d%n", s.failureCount());
+            failures.forEach((err, n) -> out.printf(Locale.ROOT, "  %-24s %d%n", err, n));
+            out.printf(Locale.ROOT, "requests:     %d in %.1f s (%.1f req/s)%n", s.requests(), s.elapsedSeconds(),
+                    s.requestsPerSecond());
+            out.printf(Locale.ROOT, "latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", s.p50Millis(),
+                    s.p90Millis(), s.p99Millis(), s.maxMillis());
+            out.printf(Locale.ROOT, "heap:         %d bytes per device (%d devices per GiB)%n", perDevice,
+                    s.devicesPerGiB());
+        }
+        out.flush();
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            long n = Long.parseLong(t.replaceAll("[smhd]$", ""));
+            Duration d = switch (t.charAt(t.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+            if (d.isNegative() || d.isZero()) {
+                throw UserException.usage("--duration must be positive, got '" + text + "'");
+            }
+            return d;
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw UserException.usage("--duration wants 90s, 30m, 2h, 1d or ISO PT1H, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.spaprov.cli.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.profile.firmware.FirmwareImage;
+
+class EmulateCommandTest {
+    @TempDir
+    Path dir;
+    HttpServer http;
+    String base;
+
+    @BeforeEach
+    void serve() throws Exception {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            Path f = dir.resolve(ex.getRequestURI().getPath().substring(1));
+            byte[] body = Files.isRegularFile(f) ? Files.readAllBytes(f) : new byte[0];
+            ex.sendResponseHeaders(Files.isRegularFile(f) ? 200 : 404, body.length == 0 ? -1 : body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        http.start();
+        base = "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        http.stop(0);
+    }
+
+    @Test
+    void resyncPrintsEventLinesAndTheConfigWithoutSecrets() throws Exception {
+        Files.writeString(dir.resolve("spa000e08aabbcc.xml"),
+                "<flat-profile><GPP_A>hello</GPP_A><GPP_SB>topsecret</GPP_SB></flat-profile>");
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "00:0E:08:AA:BB:CC", "--set", "Resync_Random_Delay=0",
+                "--set", "Profile_Rule=" + base + "/spa$MA.xml", "--print-config");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("boot spa2102 000e08aabbcc 5.2.12\n"
+                + "resync-request http://127.0.0.1:" + http.getAddress().getPort() + "/spa000e08aabbcc.xml\n"
+                + "resync-success\nreboot\nboot spa2102 000e08aabbcc 5.2.12\n");
+        assertThat(r.out()).contains("<GPP_A ua=\"na\">hello</GPP_A>").contains("<flat-profile>")
+                .doesNotContain("topsecret").doesNotContain("GPP_SB");
+    }
+
+    @Test
+    void aFailedResyncExitsOneAndStillPrintsTheConfig() {
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                "--set", "Profile_Rule=" + base + "/missing.xml", "--print-config", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("{\"event\":\"resync-failure\",\"err\":\"file not found\"}")
+                .contains("\"config\":{").contains("\"Profile_Rule\":\"" + base + "/missing.xml\"");
+    }
+
+    @Test
+    void untilUpgradeWithAFirmwareMadeByTheCli() throws Exception {
+        DeviceCliRun mk = DeviceCliRun.run("firmware", "make", "--model", "spa2102", "--version", "5.3.0",
+                "--size", "1000", "-o", dir.resolve("fw.bin").toString());
+        assertThat(mk.code()).as(mk.err()).isZero();
+        assertThat(FirmwareImage.parse(Files.readAllBytes(dir.resolve("fw.bin"))).version()).isEqualTo("5.3.0");
+        Path state = dir.resolve("state");
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--state-dir", state.toString(),
+                "--set", "Resync_Random_Delay=0", "--set", "Profile_Rule=", "--set", "Resync_After_Upgrade_Attempt=No",
+                "--set", "Upgrade_Rule=($SWVER ne 5.3.0)? " + base + "/fw.bin", "--until", "upgrade");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("upgrade-request http://127.0.0.1:" + http.getAddress().getPort() + "/fw.bin\n"
+                + "upgrade-success 5.3.0\nreboot\nboot spa2102 000e08aabbcc 5.3.0\n");
+        // the state dir remembers the new load; with nothing left to upgrade, --until upgrade fails
+        DeviceCliRun again = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--state-dir", state.toString(),
+                "--until", "upgrade");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.out()).startsWith("boot spa2102 000e08aabbcc 5.3.0\n");
+        assertThat(again.err()).contains("no upgrade attempted");
+    }
+
+    @Test
+    void aWrongModelImageFailsTheUpgrade() throws Exception {
+        Files.write(dir.resolve("other.bin"), FirmwareImage.make("spa3102", "9.9.9", new byte[10]));
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_On_Reset=No",
+                "--set", "Upgrade_Rule=" + base + "/other.bin", "--until", "upgrade");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("upgrade-failure: wrong model");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        DeviceCliRun badMac = DeviceCliRun.run("emulate", "--mac", "xyz");
+        assertThat(badMac.code()).isEqualTo(2);
+        assertThat(badMac.err()).contains("bad MAC address 'xyz'").doesNotContain("Exception");
+        DeviceCliRun badSet = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "novalue");
+        assertThat(badSet.code()).isEqualTo(2);
+        DeviceCliRun badModel = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--model", "nokia");
+        assertThat(badModel.code()).isEqualTo(2);
+        assertThat(badModel.err()).contains("unknown model 'nokia'");
+        DeviceCliRun noResync = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_On_Reset=No");
+        assertThat(noResync.code()).isEqualTo(1);
+        assertThat(noResync.err()).contains("no resync at power-up");
+        assertThat(new String(DeviceCliRun.run("firmware", "make", "--model", "spa2102").err()
+                .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("Missing required option");
+    }
+}

@@ -1,0 +1,50 @@
+package org.spaprov.cli.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FleetCommandTest {
+    @Test
+    void aSmallFleetAgainstAnHttpServerSummarisesOutcomes() throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            boolean odd = ex.getRequestURI().getPath().matches(".*[13579bdf]\\.xml");
+            byte[] body = "<flat-profile><GPP_A>x</GPP_A></flat-profile>".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(odd ? 404 : 200, odd ? -1 : body.length);
+            if (!odd) {
+                ex.getResponseBody().write(body);
+            }
+            ex.close();
+        });
+        http.start();
+        try {
+            DeviceCliRun r = DeviceCliRun.run("fleet", "--count", "40", "--mac-base", "000e08000000", "--no-progress",
+                    "--time-scale", "20", "--set", "Profile_Rule=http://127.0.0.1:" + http.getAddress().getPort() + "/$MA.xml");
+            assertThat(r.code()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).contains("devices:      40 (40 finished a resync)", "successes:    20",
+                    "failures:     20", "  file not found           20", "requests:     40", "latency:      p50",
+                    "bytes per device");
+            DeviceCliRun j = DeviceCliRun.run("fleet", "--count", "10", "--mac-base", "000e08000000", "--no-progress",
+                    "--json", "--time-scale", "20", "--set",
+                    "Profile_Rule=(\"$MA\" ne \"x\")? http://127.0.0.1:" + http.getAddress().getPort() + "/0.xml");
+            assertThat(j.code()).as(j.err()).isZero();
+            assertThat(j.out()).contains("\"devices\":10", "\"successes\":10", "\"failures\":{}");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        assertThat(DeviceCliRun.run("fleet", "--count", "0", "--mac-base", "000e08000000").code()).isEqualTo(2);
+        assertThat(DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "zz").code()).isEqualTo(2);
+        DeviceCliRun r = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000", "--until", "forever");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--until forever needs --duration");
+        assertThat(FleetCommand.parseDuration("2h")).hasHours(2);
+    }
+}
