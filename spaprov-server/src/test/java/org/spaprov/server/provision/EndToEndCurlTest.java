@@ -21,7 +21,7 @@ import org.spaprov.server.site.SiteInit;
 
 /**
  * The example site ({@code spaprov site init}) behind the real transports on loopback, fetched with
- * curl (HTTP and HTTPS with the device certificates) and decoded with openssl and gunzip.
+ * curl (HTTP, HTTPS with the device certificates, tftp://) and decoded with openssl and gunzip.
  */
 class EndToEndCurlTest {
     private static final String CURL = "/usr/bin/curl";
@@ -53,13 +53,12 @@ class EndToEndCurlTest {
         Path site = tmp.resolve("site");
         SiteInit.write(site, Clock.systemUTC(), KeyKind.RSA_2048);
         try (ServerCore core = ServerCore.open(site, Optional.of(tmp.resolve("data")), Optional.empty(), Clock.systemUTC())) {
-            ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", -1, 0, 0, -1));
+            ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
             try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
                     core.reportSink(), Clock.systemUTC())) {
                 int http = server.httpAddress().orElseThrow().getPort();
                 int https = server.httpsAddress().orElseThrow().getPort();
-                // TFTP is wired by the transport helper; this build may not have it yet.
-                int tftp = server.tftpAddress().map(x -> x.getPort()).orElse(-1);
+                int tftp = server.tftpAddress().orElseThrow().getPort();
                 core.setBoundPorts(tftp, http, https);
                 String pki = site.resolve("pki").toString();
                 String a = "000e08aabb01";
@@ -80,8 +79,13 @@ class EndToEndCurlTest {
                 byte[] gz = run(List.of("openssl", "enc", "-d", "-aes-256-cbc", "-md", "md5", "-k", SiteInit.EXAMPLE_KEY), enc);
                 String xml = new String(run(List.of("gunzip", "-c"), gz), StandardCharsets.UTF_8);
                 assertThat(xml).containsPattern("<Station_Name[^>]*>Sales</Station_Name>");
-                // Bootstrap over HTTP (the same name a device asks for over TFTP).
-                assertThat(curl("http://127.0.0.1:" + http + "/spa2102.cfg")).contains("https://localhost:8443/spa$MA.xml");
+                // Bootstrap over TFTP, and the encrypted profile over TFTP with a large block size.
+                assertThat(curl("tftp://127.0.0.1:" + tftp + "/spa2102.cfg")).contains("https://localhost:8443/spa$MA.xml");
+                byte[] viaTftp = run(List.of(CURL, "-s", "--tftp-blksize", "1428",
+                        "tftp://127.0.0.1:" + tftp + "/spa" + b + ".cfg"), new byte[0]);
+                assertThat(new String(run(List.of("gunzip", "-c"), run(List.of("openssl", "enc", "-d", "-aes-256-cbc",
+                        "-md", "md5", "-k", SiteInit.EXAMPLE_KEY), viaTftp)), StandardCharsets.UTF_8))
+                        .containsPattern("<Station_Name[^>]*>Sales</Station_Name>");
                 // Firmware over HTTP, and a sweep of unknown names gets 404s.
                 assertThat(curl("-o", "/dev/null", "-w", "%{http_code}",
                         "http://127.0.0.1:" + http + "/firmware/spa2102-5.2.12.bin")).isEqualTo("200");
