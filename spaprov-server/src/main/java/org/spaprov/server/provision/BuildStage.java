@@ -44,7 +44,7 @@ final class BuildStage implements Stage {
         }
         Map<String, Object> dev = ctx.device().map(BuildStage::deviceVars).orElseGet(() -> {
             Map<String, Object> m = new HashMap<>();
-            m.put("mac", ctx.mac().orElse(""));
+            m.put("mac", "");   // unknown devices share one cached bootstrap profile
             m.put("model", "");
             m.put("serial", "");
             m.put("groups", java.util.List.of());
