@@ -92,6 +92,37 @@ class EmulateCommandTest {
     }
 
     @Test
+    void theAdminWebPortTriggersAResyncFromAGivenUrl() throws Exception {
+        Files.writeString(dir.resolve("web.xml"), "<flat-profile><GPP_K>via-admin</GPP_K></flat-profile>");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int adminPort = port;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<Integer> poke = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < 500; i++) {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + adminPort + "/admin/resync?" + base + "/web.xml")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException e) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the emulator is still starting
+                } catch (InterruptedException e) {
+                    return -1;
+                }
+            }
+            return -1;
+        });
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--http-port", Integer.toString(adminPort),
+                "--set", "Resync_Random_Delay=1000", "--print-config");
+        assertThat(poke.get()).isEqualTo(200);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resync-request " + base + "/web.xml")
+                .contains("<GPP_K ua=\"na\">via-admin</GPP_K>");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() {
         DeviceCliRun badMac = DeviceCliRun.run("emulate", "--mac", "xyz");
         assertThat(badMac.code()).isEqualTo(2);
