@@ -132,8 +132,9 @@ public final class FleetCommand implements Callable<Integer> {
             Instant end = clock.now().plus(limit);
             fleet.powerOnAll();
             boolean finished = run(fleet, clock, end);
+            long afterRun = fleet.measureHeapPerDevice();
             FleetSummary s = fleet.summary();
-            print(out, s, perDevice);
+            print(out, s, perDevice, afterRun);
             if (until == Until.forever) {
                 return Cli.OK;
             }
@@ -174,7 +175,7 @@ public final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, FleetSummary s, long perDevice) {
+    private void print(PrintWriter out, FleetSummary s, long idle, long perDevice) {
         Map<String, Long> failures = new TreeMap<>(s.failures());
         if (json) {
             ObjectNode n = new ObjectMapper().createObjectNode();
@@ -183,7 +184,8 @@ public final class FleetCommand implements Callable<Integer> {
                     .put("elapsedSeconds", round(s.elapsedSeconds())).put("requestsPerSecond", round(s.requestsPerSecond()))
                     .put("latencyP50Ms", round(s.p50Millis())).put("latencyP90Ms", round(s.p90Millis()))
                     .put("latencyP99Ms", round(s.p99Millis())).put("latencyMaxMs", round(s.maxMillis()))
-                    .put("heapBytesPerDevice", perDevice).put("devicesPerGiB", s.devicesPerGiB());
+                    .put("heapBytesPerDeviceIdle", idle).put("heapBytesPerDevice", perDevice)
+                    .put("devicesPerGiB", s.devicesPerGiB());
             ObjectNode f = n.putObject("failures");
             failures.forEach(f::put);
             out.println(n.toString());
@@ -196,8 +198,8 @@ public final class FleetCommand implements Callable<Integer> {
                     s.requestsPerSecond());
             out.printf(Locale.ROOT, "latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", s.p50Millis(),
                     s.p90Millis(), s.p99Millis(), s.maxMillis());
-            out.printf(Locale.ROOT, "heap:         %d bytes per device (%d devices per GiB)%n", perDevice,
-                    s.devicesPerGiB());
+            out.printf(Locale.ROOT, "heap:         %d bytes per device after the run (%d devices per GiB);"
+                    + " %d before power-on%n", perDevice, s.devicesPerGiB(), idle);
         }
         out.flush();
     }
