@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The listen socket's handler: admits RRQ/WRQ and hands each to its own {@link Transfer}; answers
@@ -69,7 +70,17 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         }
         TransferSpec spec = new TransferSpec(client, direction, filename, PathPolicy.normalise(filename), mode,
                 (Negotiation) negotiated, started);
-        server.blocking().execute(read ? new OpenTask(spec) : new AdmitUploadTask(spec));
+        try {
+            server.blocking().execute(read ? new OpenTask(spec) : new AdmitUploadTask(spec));
+        } catch (RejectedExecutionException e) { // the server is closing
+            refuseAdmitted(spec, TftpRefusal.notDefined("server shutting down"), TftpTransferEvent.Outcome.FAILED);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A socket error on the listen port must not close it: log and keep serving.
+        TftpServer.LOG.warn("TFTP listen socket error: {}", cause.toString());
     }
 
     private void refuse(TftpTransferEvent.Direction direction, String filename, InetSocketAddress client,

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -186,24 +188,63 @@ public final class TftpServer implements AutoCloseable {
                 spec.started(), Duration.between(spec.started(), clock.instant()), detail));
     }
 
-    /** Binds the transfer's own channel; the transfer starts when the channel is active. */
+    /**
+     * Creates, registers and binds the transfer's own channel on an event loop (not on the calling
+     * virtual thread: Netty caches per-thread handler metadata, and a fresh virtual thread would
+     * recompute it); the transfer starts when the channel is active.
+     */
     void launch(Transfer transfer, int receiveSize) {
-        Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(receiveSize))
-                .handler(new ChannelInitializer<NioDatagramChannel>() {
-                    @Override
-                    protected void initChannel(NioDatagramChannel ch) {
-                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, transfer);
+        EventLoop loop = group.next();
+        try {
+            loop.execute(new LaunchTask(transfer, receiveSize, loop));
+        } catch (RejectedExecutionException e) { // the server is closing
+            transfer.report(TftpTransferEvent.Outcome.FAILED, "server shutting down");
+        }
+    }
+
+    private final class LaunchTask implements Runnable {
+        private final Transfer transfer;
+        private final int receiveSize;
+        private final EventLoop loop;
+
+        LaunchTask(Transfer transfer, int receiveSize, EventLoop loop) {
+            this.transfer = transfer;
+            this.receiveSize = receiveSize;
+            this.loop = loop;
+        }
+
+        @Override
+        public void run() {
+            NioDatagramChannel ch;
+            try {
+                ch = new NioDatagramChannel();
+            } catch (RuntimeException e) {
+                launchFailed(e);
+                return;
+            }
+            // One datagram per wake-up: a transfer expects one answer per packet it sent, so a
+            // second read would only return EAGAIN.
+            ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(receiveSize).maxMessagesPerRead(1));
+            ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, transfer);
+            loop.register(ch).addListener(r -> {
+                if (!r.isSuccess()) {
+                    launchFailed(r.cause());
+                    return;
+                }
+                ch.bind(transferBind).addListener(b -> {
+                    if (!b.isSuccess()) {
+                        ch.close();
+                        launchFailed(b.cause());
                     }
                 });
-        ChannelFuture bound = b.bind(transferBind);
-        bound.addListener(f -> {
-            if (!f.isSuccess()) {
-                LOG.warn("TFTP: cannot bind a transfer port: {}", f.cause().toString());
-                reply(transfer.spec.client(), TftpErrorCode.NOT_DEFINED, "server error");
-                ended(transfer.spec, TftpTransferEvent.Outcome.FAILED, 0, "cannot bind a transfer port");
-            }
-        });
+            });
+        }
+
+        private void launchFailed(Throwable cause) {
+            LOG.warn("TFTP: cannot open a transfer port: {}", cause.toString());
+            reply(transfer.spec.client(), TftpErrorCode.NOT_DEFINED, "server error");
+            transfer.report(TftpTransferEvent.Outcome.FAILED, "cannot open a transfer port");
+        }
     }
 
     // ---------------------------------------------------------------- private

@@ -20,7 +20,10 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
     final TransferSpec spec;
     Channel channel;
     private TftpPacket lastSent;
+    /** The pending retransmission check, if any; it may fire early and then re-arms itself. */
     private ScheduledFuture<?> timer;
+    /** System.nanoTime() at which the last sent packet is due again; 0 = nothing awaited. */
+    private long deadline;
     private final RetransmitTask retransmit = new RetransmitTask();
     private final long initialWaitNanos;
     private final long maxWaitNanos;
@@ -109,15 +112,30 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
     }
 
     final void disarm() {
+        deadline = 0;
+    }
+
+    /**
+     * Sets the retransmission deadline. The timer is rescheduled only when none is pending: a
+     * transfer sends one packet per round trip, and rescheduling on each would churn the event
+     * loop's timer queue; instead an early firing re-arms itself for the remaining time.
+     */
+    private void arm() {
+        deadline = System.nanoTime() + waitNanos;
+        if (deadline == 0) {
+            deadline = 1;
+        }
+        if (timer == null) {
+            timer = channel.eventLoop().schedule(retransmit, waitNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancelTimer() {
+        deadline = 0;
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
-    }
-
-    private void arm() {
-        disarm();
-        timer = channel.eventLoop().schedule(retransmit, waitNanos, TimeUnit.NANOSECONDS);
     }
 
     long initialWaitNanos() {
@@ -147,13 +165,13 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
             return;
         }
         reported = true;
-        disarm();
+        cancelTimer();
         server.ended(spec, outcome, bytes(), detail);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        disarm();
+        cancelTimer();
         report(TftpTransferEvent.Outcome.FAILED, "channel closed");
     }
 
@@ -169,7 +187,12 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
         @Override
         public void run() {
             timer = null;
-            if (reported) {
+            if (reported || deadline == 0) {
+                return;
+            }
+            long early = deadline - System.nanoTime();
+            if (early > 0) {
+                timer = channel.eventLoop().schedule(this, early, TimeUnit.NANOSECONDS);
                 return;
             }
             if (++retries > server.config().maxRetries()) {

@@ -49,6 +49,15 @@ final class ServerFixture implements AutoCloseable {
         return e;
     }
 
+    /** The next event with this outcome, skipping late events of earlier transfers. */
+    TftpTransferEvent nextEvent(TftpTransferEvent.Outcome outcome) throws InterruptedException {
+        TftpTransferEvent e;
+        do {
+            e = nextEvent();
+        } while (e.outcome() != outcome);
+        return e;
+    }
+
     static TftpServerConfig fastRetries() {
         return TftpServerConfig.loopback().withRetransmit(Duration.ofMillis(50), Duration.ofMillis(100), 2);
     }

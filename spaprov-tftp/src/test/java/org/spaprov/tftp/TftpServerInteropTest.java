@@ -145,6 +145,25 @@ class TftpServerInteropTest {
     }
 
     @Test
+    void thousandsOfConcurrentClientsOnVirtualThreads() throws Exception {
+        TftpServerConfig config = TftpServerConfig.loopback().withMaxTransfers(4096);
+        try (ServerFixture many = new ServerFixture(root.resolve("many"), config)) {
+            byte[] content = TftpClientInteropTest.random(3000, 14);
+            Files.write(many.files.resolve("p.xml"), content);
+            TftpClient client = new TftpClient();
+            List<Future<byte[]>> results = new ArrayList<>();
+            try (ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 2000; i++) {
+                    results.add(vt.submit(() -> client.get(many.address(), "p.xml", TftpClientOptions.defaults())));
+                }
+                for (Future<byte[]> r : results) {
+                    assertThat(r.get()).isEqualTo(content);
+                }
+            }
+        }
+    }
+
+    @Test
     void manyConcurrentTransfers() throws Exception {
         TftpClient client = new TftpClient();
         List<Future<byte[]>> results = new ArrayList<>();

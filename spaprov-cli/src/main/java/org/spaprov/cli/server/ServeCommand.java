@@ -102,6 +102,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             try (server) {
                 core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
+                core.startWatching(java.time.Duration.ofSeconds(2));
                 server.listeningLines().forEach(out::println);
                 if (listen.adminPort() >= 0) {
                     err.println("spaprov: the admin API is not part of this build; --admin-port ignored");

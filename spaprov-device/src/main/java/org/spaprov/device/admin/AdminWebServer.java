@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.device.DeviceControl;
@@ -48,15 +47,15 @@ public final class AdminWebServer implements AutoCloseable {
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     private final DeviceControl device;
-    private final Function<String, String> groupOf;
+    private final ConfigReport report;
     private final DigestAuth digest;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private AdminWebServer(DeviceControl device, InetAddress bind, int port, Function<String, String> groupOf,
-            Clock clock) throws IOException {
+    private AdminWebServer(DeviceControl device, InetAddress bind, int port, ConfigReport report, Clock clock)
+            throws IOException {
         this.device = device;
-        this.groupOf = groupOf;
+        this.report = report;
         this.digest = new DigestAuth("spa-" + device.mac(), clock, NONCE_LIFETIME);
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         server.setExecutor(executor);
@@ -66,19 +65,19 @@ public final class AdminWebServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0 = any free port), without group attributes. */
     public static AdminWebServer start(DeviceControl device, int port) throws IOException {
-        return start(device, InetAddress.getLoopbackAddress(), port, name -> null, Clock.systemUTC());
+        return start(device, InetAddress.getLoopbackAddress(), port, ConfigReport.PLAIN, Clock.systemUTC());
     }
 
     /**
      * Starts on {@code bind}:{@code port} (0 = any free port).
      *
-     * @param groupOf a parameter's {@code Page/Section} group, or null (e.g. {@code catalog::groupOf})
+     * @param report how {@code /admin/spacfg.xml} is written ({@code ConfigReport.of(catalog)})
      * @param clock times digest nonces
      * @throws IOException when the port cannot be bound
      */
-    public static AdminWebServer start(DeviceControl device, InetAddress bind, int port,
-            Function<String, String> groupOf, Clock clock) throws IOException {
-        return new AdminWebServer(device, bind, port, groupOf, clock);
+    public static AdminWebServer start(DeviceControl device, InetAddress bind, int port, ConfigReport report,
+            Clock clock) throws IOException {
+        return new AdminWebServer(device, bind, port, report, clock);
     }
 
     public InetSocketAddress address() {
@@ -136,7 +135,7 @@ public final class AdminWebServer implements AutoCloseable {
                     yield reply(ex, 200, "reboot requested\n");
                 }
                 case "/admin/spacfg.xml" -> {
-                    String xml = ConfigReport.xml(device.runningConfig(), groupOf);
+                    String xml = report.xml(device.runningConfig());
                     ex.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
                     yield send(ex, 200, xml.getBytes(StandardCharsets.UTF_8));
                 }

@@ -17,10 +17,12 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** True for parameters never reported: the names above and any {@code Password*} / {@code *_Passwd}. */
+    /**
+     * True for parameters never reported: the names above and any name containing {@code Passw}
+     * ({@code Password_1_}, {@code PPPOE_Login_Password}, {@code Admin_Passwd}) or {@code Private_Key}.
+     */
     public static boolean isSecret(String xmlName) {
-        return NAMES.contains(xmlName) || xmlName.startsWith("Password") || xmlName.endsWith("_Passwd")
-                || xmlName.endsWith("_Password") || xmlName.endsWith("_Password_");
+        return NAMES.contains(xmlName) || xmlName.contains("Passw") || xmlName.contains("Private_Key");
     }
 
     /** {@code text} with every secret parameter value of at least 4 characters replaced by {@code ***}. */

@@ -1,5 +1,7 @@
 package org.spaprov.device.sip;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.header.SIPHeader;
@@ -54,9 +56,11 @@ import org.spaprov.device.DeviceControl;
  * {@code SipFactory} cache) whose log goes to SLF4J via {@link SlfStackLogger} and
  * {@link SlfServerLogger}. Port 0 means "pick a free port" (JAIN-SIP itself rejects 0).
  *
- * <p><b>Threads:</b> the stack starts non-daemon threads, some of which (its timer) outlive
- * {@link #stop()}; {@code stop()} releases the socket and stops the stack, but a CLI command that
- * used a listener must end the JVM explicitly ({@code System.exit}) rather than fall off {@code main}.
+ * <p><b>Threads:</b> the stack runs non-daemon threads. The RI's own {@code stop()} leaves its event
+ * thread blocked for ever; {@link #stop()} wakes it so every thread the stack started ends and the
+ * port is free (tested). Even so, a CLI command that used a listener must end the JVM explicitly
+ * ({@code System.exit} with its exit code) rather than fall off {@code main}: other RI versions
+ * leak differently, and a forgotten {@code stop()} would otherwise hang the command.
  */
 public final class SipNotifyListener implements AutoCloseable, SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipNotifyListener.class);
@@ -138,15 +142,21 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
      * Releases the port and stops the stack; takes about one second (JAIN-SIP waits for its threads).
      * Idempotent. Some JAIN-SIP threads may outlive this call (see class comment).
      */
-    public void stop() {
+    public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
         provider.removeSipListener(this);
+        EventScanner scanner = stack.getEventScanner();
         // stop() closes the listening point and provider itself; it sleeps 1 s inside JAIN-SIP, and
         // deleting the provider first would stop (and sleep) twice
         stack.stop();
+        if (scanner != null) {
+            // the RI marks its event thread stopped but leaves it blocked in take(): one dummy event
+            // wakes it so it sees the flag and ends (it is not a daemon thread)
+            scanner.addEvent(new EventWrapper(new IOExceptionEvent(provider, "127.0.0.1", 0, ListeningPoint.UDP), null));
+        }
     }
 
     @Override

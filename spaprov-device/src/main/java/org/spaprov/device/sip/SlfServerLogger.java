@@ -64,6 +64,9 @@ public final class SlfServerLogger implements ServerLogger {
 
     /** The message text with digest responses replaced by {@code ***}. */
     static String mask(String text) {
+        if (text == null) {
+            return "null";
+        }
         return RESPONSE.matcher(text).replaceAll("$1\"***\"");
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * through its public no-argument constructor; stateless and thread-safe.
  *
  * <p>JAIN-SIP levels map as: fatal/error → error, warn → warn, info → info, debug → debug,
- * trace → trace.
+ * trace → trace. The stack dumps whole SIP messages at debug, so digest {@code response=} values
+ * are masked here too ({@link SlfServerLogger#mask}).
  */
 public final class SlfStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("org.spaprov.device.sip.jain");
@@ -45,27 +46,27 @@ public final class SlfStackLogger implements StackLogger {
 
     @Override
     public void logDebug(String message) {
-        LOG.debug(message);
+        LOG.debug(SlfServerLogger.mask(message));
     }
 
     @Override
     public void logDebug(String message, Exception ex) {
-        LOG.debug(message, ex);
+        LOG.debug(SlfServerLogger.mask(message), ex);
     }
 
     @Override
     public void logTrace(String message) {
-        LOG.trace(message);
+        LOG.trace(SlfServerLogger.mask(message));
     }
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        LOG.error(SlfServerLogger.mask(message));
     }
 
     @Override
     public void logError(String message) {
-        LOG.error(message);
+        LOG.error(SlfServerLogger.mask(message));
     }
 
     @Override
@@ -91,17 +92,17 @@ public final class SlfStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.error(message, ex);
+        LOG.error(SlfServerLogger.mask(message), ex);
     }
 
     @Override
     public void logWarning(String message) {
-        LOG.warn(message);
+        LOG.warn(SlfServerLogger.mask(message));
     }
 
     @Override
     public void logInfo(String message) {
-        LOG.info(message);
+        LOG.info(SlfServerLogger.mask(message));
     }
 
     @Override

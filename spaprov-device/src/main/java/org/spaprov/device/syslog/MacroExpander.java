@@ -1,11 +1,12 @@
 package org.spaprov.device.syslog;
 
+import org.spaprov.rules.Macros;
 import org.spaprov.rules.Variables;
 
 /**
- * Expands {@code $NAME} macros in log message templates (SPEC §4.2, §15.20). The rules module's
- * {@code Macros::expand} is the real implementation; {@link LocalMacros} stands in while that is not
- * on the class path. {@code $SA}..{@code $SD} are never expanded here.
+ * Expands {@code $NAME} macros in log message templates (SPEC §4.2, §15.20). The standard one is the
+ * rules module's {@link Macros#expand}, which never expands {@code $SA}..{@code $SD}; tests may
+ * substitute their own.
  */
 @FunctionalInterface
 public interface MacroExpander {
@@ -13,6 +14,6 @@ public interface MacroExpander {
 
     /** The expander used by default. */
     static MacroExpander standard() {
-        return LocalMacros::expand;
+        return Macros::expand;
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.device.DeviceControl;
 import org.spaprov.device.DeviceEvents;
+import org.spaprov.device.DeviceVariables;
 import org.spaprov.device.policy.Secrets;
 import org.spaprov.rules.Variables;
 
@@ -48,38 +49,46 @@ public final class SyslogEvents implements DeviceEvents {
         this.macros = macros;
     }
 
+    /**
+     * Parameters from {@code param} (e.g. {@code name -> deviceRef.get().param(name)} when the
+     * device is built after its listeners), timestamps from the system clock.
+     */
+    public static SyslogEvents of(Function<String, String> param) {
+        return new SyslogEvents(param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
+    }
+
     /** Reads parameters from {@code device}; timestamps from the system clock. */
     public SyslogEvents(DeviceControl device) {
         this(device::param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
     }
 
     @Override
-    public void resyncRequest(org.spaprov.device.DeviceVariables v) {
+    public void resyncRequest(DeviceVariables v) {
         emit("Log_Resync_Request_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void resyncSuccess(org.spaprov.device.DeviceVariables v) {
+    public void resyncSuccess(DeviceVariables v) {
         emit("Log_Resync_Success_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void resyncFailure(org.spaprov.device.DeviceVariables v) {
+    public void resyncFailure(DeviceVariables v) {
         emit("Log_Resync_Failure_Msg", SyslogSender.Severity.ERR, v);
     }
 
     @Override
-    public void upgradeRequest(org.spaprov.device.DeviceVariables v) {
+    public void upgradeRequest(DeviceVariables v) {
         emit("Log_Upgrade_Request_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void upgradeSuccess(org.spaprov.device.DeviceVariables v) {
+    public void upgradeSuccess(DeviceVariables v) {
         emit("Log_Upgrade_Success_Msg", SyslogSender.Severity.NOTICE, v);
     }
 
     @Override
-    public void upgradeFailure(org.spaprov.device.DeviceVariables v) {
+    public void upgradeFailure(DeviceVariables v) {
         emit("Log_Upgrade_Failure_Msg", SyslogSender.Severity.ERR, v);
     }
 

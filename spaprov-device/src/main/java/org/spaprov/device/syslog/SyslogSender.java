@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * virtual thread, and delivery problems are logged at debug level without the message.
  *
  * <p>Thread-safe. All senders share one unbound UDP socket, so a fleet of devices needs no socket
- * per device.
+ * per device; one sender may also serve a whole fleet (lines keep their order).
  */
 public final class SyslogSender {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogSender.class);

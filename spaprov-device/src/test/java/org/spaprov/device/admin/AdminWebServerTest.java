@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.FakeDevice;
 
 /** The admin endpoints driven by the real curl. */
@@ -34,7 +35,8 @@ class AdminWebServerTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CURL), "curl not installed");
         server = AdminWebServer.start(device, java.net.InetAddress.getLoopbackAddress(), 0,
-                name -> name.startsWith("User_ID") ? "Ext_1/Subscriber_Information" : null, Clock.systemUTC());
+                new ConfigReport(name -> name.startsWith("User_ID") ? "Ext_1/Subscriber_Information" : null,
+                        name -> name.equals("Secret_Extra")), Clock.systemUTC());
     }
 
     @AfterAll
@@ -85,7 +87,7 @@ class AdminWebServerTest {
     @Test
     void spacfgHasGroupsAndNoSecrets() throws Exception {
         device.set("GPP_SA", "TopSecretKey").set("License_Keys", "LIC-123456").set("Admin_Passwd", "")
-                .set("GPP_A", "visible");
+                .set("GPP_A", "visible").set("Secret_Extra", "hidden-by-predicate");
         Reply r = curl("/admin/spacfg.xml");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).startsWith("<flat-profile>")
@@ -93,7 +95,7 @@ class AdminWebServerTest {
                 .contains("<GPP_A>visible</GPP_A>")
                 .doesNotContain("GPP_SA").doesNotContain("TopSecretKey")
                 .doesNotContain("License_Keys").doesNotContain("LIC-123456")
-                .doesNotContain("Password_1_").doesNotContain("s3cret");
+                .doesNotContain("Password_1_").doesNotContain("s3cret").doesNotContain("hidden-by-predicate");
     }
 
     @Test
@@ -112,6 +114,17 @@ class AdminWebServerTest {
         assertThat(device.nextCall()).isEqualTo("resync 127.0.0.1/x.cfg 127.0.0.1");
         assertThat(curl("/admin/spacfg.xml", "--anyauth", "-u", "admin:adm1n-pw").body())
                 .contains("<User_ID_1_").doesNotContain("adm1n-pw");
+    }
+
+    @Test
+    void stopIsIdempotentAndFreesThePort() throws Exception {
+        AdminWebServer other = AdminWebServer.start(device, 0);
+        int port = other.port();
+        other.stop();
+        other.close();
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(s.getLocalPort()).isEqualTo(port);
+        }
     }
 
     private Reply curl(String pathAndQuery, String... extra) throws Exception {

@@ -7,8 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.spaprov.device.DeviceControl;
+import org.spaprov.device.DeviceVariables;
 import org.spaprov.profile.Profile;
-import org.spaprov.rules.Variables;
 
 /**
  * A {@link DeviceControl} for tests of the peripherals: parameters in a map (unknown names read as
@@ -59,8 +59,8 @@ public final class FakeDevice implements DeviceControl {
     }
 
     @Override
-    public org.spaprov.device.DeviceVariables variables() {
-        return new org.spaprov.device.DeviceVariables(vars);
+    public DeviceVariables variables() {
+        return new DeviceVariables(vars);
     }
 
     @Override

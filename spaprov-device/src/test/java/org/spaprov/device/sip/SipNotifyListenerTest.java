@@ -131,6 +131,35 @@ class SipNotifyListenerTest {
     }
 
     @Test
+    void garbageIsIgnoredAndTheEndpointKeepsAnswering() throws Exception {
+        for (String junk : new String[] {"", "\u0000\u0001\u0002", "NOTIFY\r\n\r\n",
+            "NOTIFY sip:x SIP/2.0\r\nVia: broken\r\nCSeq: x\r\n\r\n", "SIP/2.0 200 OK\r\n\r\n"}) {
+            byte[] b = junk.getBytes(StandardCharsets.ISO_8859_1);
+            socket.send(new DatagramPacket(b, b.length, listener.address()));
+        }
+        byte[] big = new byte[60_000];
+        java.util.Arrays.fill(big, (byte) 'A');
+        socket.send(new DatagramPacket(big, big.length, listener.address()));
+        device.set("Auth_Resync-Reboot_1_", "No");
+        assertThat(exchange(notify("reboot_now", 1, null)).get("status")).isEqualTo("200");
+        assertThat(device.nextCall()).isEqualTo("reboot");
+    }
+
+    @Test
+    void stopEndsEveryThreadTheStackStarted() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SipNotifyListener other = SipNotifyListener.start(new FakeDevice("000e08000002"), 0);
+        java.util.Set<Thread> started = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        assertThat(started).anyMatch(t -> !t.isDaemon());
+        other.stop();
+        for (Thread t : started) {
+            t.join(10_000);
+            assertThat(t.isAlive() && !t.isDaemon()).as("thread %s still running", t.getName()).isFalse();
+        }
+    }
+
+    @Test
     void stopReleasesThePort() throws Exception {
         SipNotifyListener other = SipNotifyListener.start(new FakeDevice("000e08000001"), 0);
         int port = other.port();

@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.spaprov.device.sip.TestVariables;
-import org.spaprov.rules.Variables;
+import org.spaprov.device.DeviceVariables;
 
 /** SyslogEvents end to end: a real UDP socket on 127.0.0.1 receives what the device sends. */
 class SyslogEventsTest {
@@ -123,12 +122,12 @@ class SyslogEventsTest {
         assertThat(ours).matches(RFC3164).startsWith("<133>");
     }
 
-    private static org.spaprov.device.DeviceVariables vars(Map<String, String> extra) {
+    private static DeviceVariables vars(Map<String, String> extra) {
         Map<String, String> m = new HashMap<>(Map.of("PN", "SPA2102", "MAC", "00:0e:08:aa:bb:cc", "MA",
                 "000e08aabbcc", "IP", "192.168.1.100", "SCHEME", "http", "SERVIP", "10.0.0.5", "PORT", "80", "PATH",
                 "/spa2102.cfg", "SA", "TopSecretKey"));
         m.putAll(extra);
-        return new org.spaprov.device.DeviceVariables(m);
+        return new DeviceVariables(m);
     }
 
     private static DatagramSocket receiver() throws Exception {

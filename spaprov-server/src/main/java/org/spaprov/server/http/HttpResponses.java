@@ -25,6 +25,7 @@ final class HttpResponses {
     static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
     private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
             .withValidation(false);
+    private static final DirectBodies BODIES = new DirectBodies();
     private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
             .withValidation(false);
 
@@ -111,7 +112,7 @@ final class HttpResponses {
             String contentType, AsciiString date) {
         // HEAD: same headers as GET (Content-Length of the body), no body bytes.
         ByteBuf content = ask.head() || length == 0 ? Unpooled.EMPTY_BUFFER
-                : Unpooled.wrappedBuffer(body, offset, length);
+                : BODIES.wrap(body, offset, length);
         FullHttpResponse res = new DefaultFullHttpResponse(ask.version(), status, content, UNVALIDATED, TRAILERS);
         HttpHeaders h = res.headers();
         common(h, ask, date);

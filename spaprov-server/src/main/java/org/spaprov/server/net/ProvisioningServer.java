@@ -4,9 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -25,6 +22,7 @@ import org.spaprov.server.http.HttpBackend;
 import org.spaprov.server.http.HttpServerInitializer;
 import org.spaprov.server.provision.ProvisionService;
 import org.spaprov.server.provision.ReportSink;
+import org.spaprov.tftp.TftpServer;
 
 /**
  * Owns the data plane's lifecycle: the HTTP and HTTPS listeners (one Netty pipeline, see
@@ -49,10 +47,8 @@ public final class ProvisioningServer implements AutoCloseable {
     // ------------------------------------------------------------------ public API
 
     private ProvisioningServer(NetSettings s) {
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("spaprov-accept", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("spaprov-io", true),
-                NioIoHandler.newFactory());
+        boss = Transport.BEST.group(1, "spaprov-accept");
+        workers = Transport.BEST.group(s.ioThreads(), "spaprov-io");
         pool = s.dispatch() == NetSettings.Dispatch.POOL
                 ? new ThreadPoolExecutor(s.serviceThreads(), s.serviceThreads(), 60, TimeUnit.SECONDS,
                         new ArrayBlockingQueue<>(s.serviceQueue()), new DefaultThreadFactory("spaprov-service", true),
@@ -129,7 +125,9 @@ public final class ProvisioningServer implements AutoCloseable {
         Executor executor = pool != null ? pool : HttpBackend.INLINE;
         HttpBackend backend = new HttpBackend(service, reports, executor, clock, s.limits());
         if (s.tftpPort() >= 0) {
-            tftp = TftpWiring.start(s, service, reports, executor, others);
+            TftpServer t = TftpWiring.start(s, service, reports, clock);
+            others.add(t);
+            tftp = t.localAddress();
         }
         if (s.httpPort() >= 0) {
             http = bindTcp("http", s.bind(), s.httpPort(), new HttpServerInitializer(backend, Optional.empty()));
@@ -144,7 +142,7 @@ public final class ProvisioningServer implements AutoCloseable {
             throws IOException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.BEST.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -61,6 +61,7 @@ final class PolicyStage implements Stage {
             LOG.warn("device {}: auto-add failed: {}", d.mac(), e.toString());
             return ctx.error(500, "auto-add failed");
         }
+        ResolveStage.contact(store, ctx.request(), d.mac());
         LOG.info("device {}: auto-added as {} from {}", d.mac(), d.model(), ctx.request().remote().getAddress().getHostAddress());
         return next.proceed(ctx.withDevice(d));
     }

@@ -1,6 +1,5 @@
 package org.spaprov.server.provision;
 
-import java.util.Optional;
 import org.spaprov.server.site.DeviceRecord;
 import org.spaprov.server.store.Contact;
 import org.spaprov.server.store.Store;
@@ -29,13 +28,13 @@ final class ResolveStage implements Stage {
         if (d == null) {
             return next.proceed(ctx);
         }
-        ProvisionRequest r = ctx.request();
-        store.contact(new Contact(mac, store.clock().instant(), r.remote().getAddress().getHostAddress(),
-                r.protocol().scheme(), r.userAgent(), r.userAgent().flatMap(UserAgent::parse).map(UserAgent::version)));
+        contact(store, ctx.request(), mac);
         return next.proceed(ctx.withDevice(d));
     }
 
-    static Optional<String> address(RequestContext ctx) {
-        return Optional.ofNullable(ctx.request().remote().getAddress()).map(a -> a.getHostAddress());
+    /** Queues the device's last contact (never blocks). */
+    static void contact(Store store, ProvisionRequest r, String mac) {
+        store.contact(new Contact(mac, store.clock().instant(), r.remote().getAddress().getHostAddress(),
+                r.protocol().scheme(), r.userAgent(), r.userAgent().flatMap(UserAgent::parse).map(UserAgent::version)));
     }
 }

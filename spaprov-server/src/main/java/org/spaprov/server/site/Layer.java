@@ -71,6 +71,13 @@ public final class Layer {
         return new Layer(file, p, Map.copyOf(t));
     }
 
+    /** Pebble's strict-variable message names Java classes; say which placeholder is missing. */
+    private static String friendly(String pebble) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:Attribute|Root attribute) \\[([^\\]]*)\\]")
+                .matcher(pebble == null ? "" : pebble);
+        return m.find() ? "placeholder variable '" + m.group(1) + "' is not defined for this device" : pebble;
+    }
+
     /** The site-relative file name. */
     public String file() {
         return file;
@@ -109,7 +116,7 @@ public final class Layer {
             try {
                 t.evaluate(w, context);
             } catch (PebbleException e) {
-                throw SiteException.at(file, s.position().line(), s.name() + ": " + e.getPebbleMessage());
+                throw SiteException.at(file, s.position().line(), s.name() + ": " + friendly(e.getPebbleMessage()));
             } catch (IOException | RuntimeException e) {
                 throw SiteException.at(file, s.position().line(), s.name() + ": placeholder failed: " + e.getMessage());
             }

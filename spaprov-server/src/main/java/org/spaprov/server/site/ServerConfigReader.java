@@ -92,7 +92,8 @@ public final class ServerConfigReader {
             root = parse(yaml, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw SiteException.at(FILE, line, "not valid YAML: " + e.getOriginalMessage());
+            throw SiteException.at(FILE, line, "not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
         } catch (IOException e) {
             throw SiteException.at(FILE, 0, "cannot read: " + e.getMessage());
         }

@@ -215,4 +215,24 @@ class HttpPipelineTest {
         assertThat(res).startsWith("HTTP/1.1 413 ");
         assertThat(fake.reports).isEmpty();
     }
+
+    @Test
+    void largeBodiesComeFromTheDirectCopyAndStayCorrect() {
+        byte[] big = new byte[40_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('a' + i % 26);
+        }
+        fake.put("/firmware/big.bin", big);
+        EmbeddedChannel ch = channel();
+        for (int round = 0; round < 3; round++) {
+            String res = exchange(ch, "GET /firmware/big.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(res).contains("content-length: 40000").endsWith(new String(big, StandardCharsets.ISO_8859_1));
+        }
+        String part = exchange(ch, "GET /firmware/big.bin HTTP/1.1\r\nHost: x\r\nRange: bytes=26-51\r\n\r\n");
+        assertThat(part).endsWith("abcdefghijklmnopqrstuvwxyz");
+        big[0] = 'Z';
+        fake.put("/firmware/other.bin", big.clone());
+        assertThat(exchange(ch, "GET /firmware/other.bin HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1\r\n\r\n"))
+                .endsWith("Zb");
+    }
 }

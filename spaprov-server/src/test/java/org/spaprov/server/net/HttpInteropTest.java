@@ -148,4 +148,17 @@ class HttpInteropTest {
         assertThat(r.exit()).isNotZero();
         assertThat(r.outText()).doesNotContain("cert=");
     }
+
+    @Test
+    void theJdkEngineWorksTheSameWay() throws Exception {
+        TlsSettings tls = new TlsSettings(pki.serverCert(), pki.serverKey(), Optional.of(pki.caCert()),
+                ClientCertMode.REQUIRED, TlsSettings.Engine.JDK);
+        try (ProvisioningServer jdk = ProvisioningServer.start(NetSettings.loopback(Optional.of(tls))
+                .withPorts(-1, -1, 0), fake, fake, Clock.systemUTC())) {
+            Proc.Result with = curl("--cacert", pki.caCert().toString(), "--cert", pki.deviceCert(MAC_A).toString(),
+                    "--key", pki.deviceKey(MAC_A).toString(), https(jdk, "/whoami"));
+            assertThat(with.outText()).contains("cert=CN=" + MAC_A);
+            assertThat(curl("--cacert", pki.caCert().toString(), https(jdk, "/whoami")).exit()).isNotZero();
+        }
+    }
 }

@@ -1,0 +1,88 @@
+package org.spaprov.server.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.spaprov.server.site.ServerConfig.ClientCertMode;
+import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
+
+class ServerConfigReaderTest {
+    private static final Path SITE = Path.of("/srv/site");
+    private static final Path DATA = Path.of("/var/lib/spaprov");
+
+    private static ServerConfig read(String yaml) throws SiteException {
+        return ServerConfigReader.read(yaml.getBytes(StandardCharsets.UTF_8), SITE, DATA);
+    }
+
+    @Test
+    void emptyFileGivesDefaults() throws Exception {
+        ServerConfig c = read("");
+        assertThat(c.listen()).isEqualTo(ServerConfig.Listen.defaults());
+        assertThat(c.tls().serverCert()).isEqualTo(Path.of("/srv/site/pki/server.crt"));
+        assertThat(c.tls().clientCerts()).isEqualTo(ClientCertMode.OPTIONAL);
+        assertThat(c.unknownDevices()).isEqualTo(UnknownDevicePolicy.DENY);
+        assertThat(c.throttle().limit()).isEqualTo(20);
+        assertThat(c.reportFolder()).isEqualTo(Path.of("/var/lib/spaprov/reports"));
+        assertThat(c.naming().profiles()).contains("spa$MA.cfg", "*?mac=$MA");
+        assertThat(c.naming().plain()).contains("spa$MA.xml", "$MA.xml");
+        assertThat(c.naming().bootstrap()).contains("spa$PSN.cfg");
+        assertThat(c.storeUrl()).isEmpty();
+    }
+
+    @Test
+    void readsEverySection() throws Exception {
+        ServerConfig c = read("""
+                listen: {bind: 127.0.0.1, tftp: 0, http: 8080, https: -1, admin: 9000}
+                tls: {cert: /etc/tls/s.crt, key: k.pem, client-ca: ca.pem, client-certs: required}
+                store: jdbc:postgresql://db/spaprov
+                devices: {unknown: auto-add}
+                throttle: {window: 5m, limit: 3}
+                reports: /srv/reports
+                naming: {profiles: ["cfg/$MA.cfg"], plain: ["$MA.xml"], bootstrap: ["init.cfg"]}
+                profiles: {gzip: yes}
+                firmware: {SPA2102: 5.2.12}
+                firmware-url: http://fw.example.net/fw
+                tftp: {max-transfers: 10, max-blksize: 1428, timeout: 500ms, retries: 2}
+                """);
+        assertThat(c.listen()).isEqualTo(new ServerConfig.Listen("127.0.0.1", 0, 8080, -1, 9000));
+        assertThat(c.tls().serverCert()).isEqualTo(Path.of("/etc/tls/s.crt"));
+        assertThat(c.tls().serverKey()).isEqualTo(Path.of("/srv/site/k.pem"));
+        assertThat(c.tls().clientCerts()).isEqualTo(ClientCertMode.REQUIRED);
+        assertThat(c.storeUrl()).contains("jdbc:postgresql://db/spaprov");
+        assertThat(c.unknownDevices()).isEqualTo(UnknownDevicePolicy.AUTO_ADD);
+        assertThat(c.throttle().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.reportFolder()).isEqualTo(Path.of("/srv/reports"));
+        assertThat(c.naming().profiles()).containsExactly("cfg/$MA.cfg");
+        assertThat(c.gzip()).isTrue();
+        assertThat(c.firmware()).containsEntry("spa2102", "5.2.12");
+        assertThat(c.firmwareUrl()).contains("http://fw.example.net/fw");
+        assertThat(c.tftp().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.tftp().maxBlockSize()).isEqualTo(1428);
+    }
+
+    @Test
+    void errorsNameFileLineAndKey() {
+        assertThatThrownBy(() -> read("listen:\n  http: 8080\n  htps: 8443\n"))
+                .hasMessageStartingWith("spaprov.yaml:3: error: listen.htps: unknown key");
+        assertThatThrownBy(() -> read("devices:\n  unknown: allow\n"))
+                .hasMessage("spaprov.yaml:2: error: devices.unknown: 'allow' is not one of deny, bootstrap-only, auto-add");
+        assertThatThrownBy(() -> read("listen: {http: 70000}\n"))
+                .hasMessageContaining("spaprov.yaml:1: error: listen.http: 70000 is out of range");
+        assertThatThrownBy(() -> read("throttle:\n  window: soon\n"))
+                .hasMessageStartingWith("spaprov.yaml:2: error: throttle.window");
+        assertThatThrownBy(() -> read("naming:\n  profiles: [\"spa.cfg\"]\n"))
+                .hasMessageContaining("does not contain $MA");
+        assertThatThrownBy(() -> read("store: mysql://x\n")).hasMessageContaining("store: must be a JDBC URL");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesTheLine() {
+        assertThatThrownBy(() -> read("listen:\n  http: 8080\n   bad: [\n"))
+                .isInstanceOf(SiteException.class)
+                .hasMessageMatching("spaprov\\.yaml:[34]: error: not valid YAML.*");
+    }
+}
