@@ -24,6 +24,8 @@ import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.device.state.StateStore;
+import org.spaprov.device.report.ConfigReport;
+import org.spaprov.device.report.ReportUploader;
 import org.spaprov.profile.Profile;
 
 /**
@@ -140,6 +142,25 @@ public final class Device implements DeviceControl {
         return b.build();
     }
 
+    /** The default Report_Rule sender: periph's {@link ReportUploader}, made on first use and shared per model. */
+    private static Hooks.ReportSender reportUploader(DeviceModel m, String dhcp) {
+        return device -> Uploaders.of(m).upload(device, Optional.ofNullable(dhcp), ((Device) device).userAgent());
+    }
+
+    /** One uploader per model (an HTTP client each), created when the first report is sent. */
+    private static final class Uploaders {
+        private static final Map<String, ReportUploader> BY_MODEL = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static ReportUploader of(DeviceModel m) {
+            return BY_MODEL.computeIfAbsent(m.model(), k -> {
+                ConfigReport report = new ConfigReport(m::groupOf, m::secret);
+                return new ReportUploader(java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(ReportUploader.DEFAULT_TIMEOUT).build(), new org.spaprov.tftp.TftpClient(),
+                        org.spaprov.tftp.TftpClientOptions.defaults(), report, ReportUploader.DEFAULT_TIMEOUT);
+            });
+        }
+    }
+
     /** Assembles a device; only the identity is required. */
     public static final class Builder {
         private final DeviceIdentity identity;
@@ -205,8 +226,9 @@ public final class Device implements DeviceControl {
                 st = st.withParams(st.params().with(m, initial, Map.of()));
                 store.save(m, st);
             }
+            Hooks.ReportSender rep = reports != null ? reports : reportUploader(m, dhcpTftpServer);
             EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, events, observer,
-                    reports, domains, dhcpTftpServer, ip);
+                    rep, domains, dhcpTftpServer, ip);
             return new Device(new ProvisioningEngine(parts, st), identity);
         }
     }
