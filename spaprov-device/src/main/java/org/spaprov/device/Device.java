@@ -25,6 +25,9 @@ import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.device.state.StateStore;
 import org.spaprov.device.report.ConfigReport;
+import org.spaprov.device.syslog.MacroExpander;
+import org.spaprov.device.syslog.SyslogEvents;
+import org.spaprov.device.syslog.SyslogSender;
 import org.spaprov.device.report.ReportUploader;
 import org.spaprov.profile.Profile;
 
@@ -142,6 +145,9 @@ public final class Device implements DeviceControl {
         return b.build();
     }
 
+    /** One syslog sender for every device of the JVM (it only queues datagrams). */
+    private static final SyslogSender SYSLOG = new SyslogSender(java.time.Clock.systemDefaultZone());
+
     /** The default Report_Rule sender: periph's {@link ReportUploader}, made on first use and shared per model. */
     private static Hooks.ReportSender reportUploader(DeviceModel m, String dhcp) {
         return device -> Uploaders.of(m).upload(device, Optional.ofNullable(dhcp), ((Device) device).userAgent());
@@ -181,6 +187,7 @@ public final class Device implements DeviceControl {
         private Hooks.DomainCheck domains;
         private String dhcpTftpServer;
         private String ip;
+        private boolean syslog = true;
         private final Map<String, String> initial = new LinkedHashMap<>();
 
         private Builder(DeviceIdentity identity) {
@@ -208,6 +215,8 @@ public final class Device implements DeviceControl {
         public Builder dhcpTftpServer(String host) { this.dhcpTftpServer = host; return this; }
         /** The device's own address ($IP). */
         public Builder ip(String address) { this.ip = address; return this; }
+        /** Whether the Log_Resync_* / Log_Upgrade_* lines go to Syslog_Server (default yes, SPEC §12). */
+        public Builder syslog(boolean on) { this.syslog = on; return this; }
         /** Values set before power-on, as by an administrator (persisted with the state). */
         public Builder set(String name, String value) { initial.put(name, value); return this; }
 
@@ -227,9 +236,14 @@ public final class Device implements DeviceControl {
                 store.save(m, st);
             }
             Hooks.ReportSender rep = reports != null ? reports : reportUploader(m, dhcpTftpServer);
-            EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, events, observer,
+            java.util.concurrent.atomic.AtomicReference<ProvisioningEngine> self = new java.util.concurrent.atomic.AtomicReference<>();
+            DeviceEvents all = !syslog ? events : DeviceEvents.all(java.util.List.of(events,
+                    new SyslogEvents(name -> self.get() == null ? "" : self.get().param(name), SYSLOG, MacroExpander.standard())));
+            EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, all, observer,
                     rep, domains, dhcpTftpServer, ip);
-            return new Device(new ProvisioningEngine(parts, st), identity);
+            ProvisioningEngine engine = new ProvisioningEngine(parts, st);
+            self.set(engine);
+            return new Device(engine, identity);
         }
     }
 }

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 import org.spaprov.device.admin.AdminWebServer;
+import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
-import org.spaprov.device.syslog.MacroExpander;
-import org.spaprov.device.syslog.SyslogEvents;
-import org.spaprov.device.syslog.SyslogSender;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +20,6 @@ import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.Device;
-import org.spaprov.device.DeviceEvents;
 import org.spaprov.device.DeviceIdentity;
 import org.spaprov.device.engine.EngineObserver;
 import org.spaprov.device.engine.RealTimeScheduler;
@@ -163,13 +159,11 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             }
         };
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
-        AtomicReference<Device> self = new AtomicReference<>();
-        SyslogEvents syslog = new SyslogEvents(name -> self.get() == null ? "" : self.get().param(name),
-                new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
+
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
             Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
                     .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
-                    .events(DeviceEvents.all(List.of(printer, syslog))).observer(observer).dhcpTftpServer(dhcpTftp);
+                    .events(printer).observer(observer).dhcpTftpServer(dhcpTftp);
             settings.forEach(b::set);
             Device d;
             try {
@@ -177,14 +171,13 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             } catch (IOException e) {
                 throw UserException.invalid(stateDir + ": cannot read the device state: " + e.getMessage());
             }
-            self.set(d);
             List<AutoCloseable> servers = new ArrayList<>();
             try {
                 if (sipPort != null) {
                     servers.add(SipNotifyListener.start(d, sipPort));
                 }
                 if (httpPort != null) {
-                    servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, m::groupOf,
+                    servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
                             Clock.systemUTC()));
                 }
             } catch (IOException e) {
