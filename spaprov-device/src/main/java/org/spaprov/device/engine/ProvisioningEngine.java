@@ -241,9 +241,14 @@ public final class ProvisioningEngine {
     }
 
     private void onIdle() {
+        long gen = generation;
         if (due != null) {
             runDue();
-        } else if (rebootDue) {
+        }
+        if (gen != generation || anyBusy()) {
+            return; // the resync rebooted the device, or a line is busy again
+        }
+        if (rebootDue) {
             rebootDue = false;
             p.events().reboot();
             boot();
