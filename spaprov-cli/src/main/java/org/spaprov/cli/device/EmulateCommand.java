@@ -136,10 +136,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             @Override
             public void resyncDone(boolean ok, String err) {
                 if (until == Until.resync) {
-                    done.complete(ok);
-                } else if (until == Until.upgrade) {
-                    done.completeExceptionally(UserException.invalid("the resync led to no upgrade attempt (Upgrade_Rule"
-                            + " empty, its condition false, or Upgrade_Enable is No)"));
+                    done.complete(ok); // the upgrade it led to, and the reboot, were reported before this
                 }
             }
 

@@ -83,6 +83,17 @@ class EmulateCommandTest {
     }
 
     @Test
+    void untilUpgradeWaitsThroughTheRebootOfChangedValues() throws Exception {
+        Files.writeString(dir.resolve("p.xml"), "<flat-profile><GPP_A>changed</GPP_A></flat-profile>");
+        Files.write(dir.resolve("fw2.bin"), FirmwareImage.make("spa2102", "5.3.1", new byte[100]));
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                "--set", "Profile_Rule=" + base + "/p.xml", "--set", "Upgrade_Rule=" + base + "/fw2.bin", "--until", "upgrade");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("resync-success\nreboot\nboot spa2102 000e08aabbcc 5.2.12\nupgrade-request ")
+                .contains("upgrade-success 5.3.1\nreboot\nboot spa2102 000e08aabbcc 5.3.1\n");
+    }
+
+    @Test
     void aWrongModelImageFailsTheUpgrade() throws Exception {
         Files.write(dir.resolve("other.bin"), FirmwareImage.make("spa3102", "9.9.9", new byte[10]));
         DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_On_Reset=No",
