@@ -88,6 +88,10 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the devices trust for HTTPS.")
     Path ca;
 
+    @Option(names = "--cert-dir", paramLabel = "DIR",
+            description = "Client certificates DIR/<mac>.crt with PKCS#8 keys DIR/<mac>.key (e.g. a site's pki/devices).")
+    Path certDir;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the devices' random delays (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -124,7 +128,7 @@ public final class FleetCommand implements Callable<Integer> {
         try (RealTimeScheduler clock = new RealTimeScheduler(timeScale)) {
             Fleet fleet;
             try {
-                fleet = new Fleet(cfg, clock, null);
+                fleet = new Fleet(cfg, clock, null, this::certFor);
             } catch (IOException e) {
                 throw UserException.invalid(e.getMessage());
             }
@@ -140,6 +144,18 @@ public final class FleetCommand implements Callable<Integer> {
             }
             return finished && s.failureCount() == 0 ? Cli.OK : Cli.INVALID;
         }
+    }
+
+    private java.util.Optional<org.spaprov.device.ClientCredentials> certFor(String mac) {
+        if (certDir == null) {
+            return java.util.Optional.empty();
+        }
+        Path crt = certDir.resolve(mac + ".crt");
+        Path key = certDir.resolve(mac + ".key");
+        if (!java.nio.file.Files.isRegularFile(crt) || !java.nio.file.Files.isRegularFile(key)) {
+            return java.util.Optional.empty(); // devices without a certificate: $CCERT = Not Installed
+        }
+        return DeviceSetup.cert(crt, key);
     }
 
     private boolean run(Fleet fleet, RealTimeScheduler clock, Instant end) throws InterruptedException {
