@@ -111,6 +111,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() {
+        DeviceSetup.resolveEveryTime();
         PrintWriter out = spec.commandLine().getOut();
         DeviceModel m = DeviceSetup.model(model);
         Map<String, String> settings = DeviceSetup.settings(sets);

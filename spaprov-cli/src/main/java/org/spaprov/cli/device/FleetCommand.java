@@ -103,6 +103,7 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        DeviceSetup.resolveEveryTime();
         if (count < 1 || count > 10_000_000) {
             throw UserException.usage("--count must be 1..10000000, got " + count);
         }
