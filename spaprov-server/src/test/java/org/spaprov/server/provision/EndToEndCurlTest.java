@@ -80,7 +80,7 @@ class EndToEndCurlTest {
                 String xml = new String(run(List.of("gunzip", "-c"), gz), StandardCharsets.UTF_8);
                 assertThat(xml).containsPattern("<Station_Name[^>]*>Sales</Station_Name>");
                 // Bootstrap over TFTP, and the encrypted profile over TFTP with a large block size.
-                assertThat(curl("tftp://127.0.0.1:" + tftp + "/spa2102.cfg")).contains("https://localhost:8443/spa$MA.xml");
+                assertThat(curl("tftp://127.0.0.1:" + tftp + "/spa2102.cfg")).contains("https://localhost:" + https + "/spa$MA.xml");
                 byte[] viaTftp = run(List.of(CURL, "-s", "--tftp-blksize", "1428",
                         "tftp://127.0.0.1:" + tftp + "/spa" + b + ".cfg"), new byte[0]);
                 assertThat(new String(run(List.of("gunzip", "-c"), run(List.of("openssl", "enc", "-d", "-aes-256-cbc",
