@@ -22,3 +22,7 @@ spaprov_find_jdk() {
 }
 spaprov_find_jdk || exit 2
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven 3.8's bundled Guava calls sun.misc.Unsafe; JDK 23+ warns about it on every build.
+if [ "$(spaprov_jdk_major "$JAVA_HOME")" -ge 23 ]; then
+  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi

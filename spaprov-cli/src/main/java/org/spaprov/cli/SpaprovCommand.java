@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 org.spaprov.cli.device.EmulateCommand.class,
                 org.spaprov.cli.device.FleetCommand.class,
                 org.spaprov.cli.device.FirmwareCommand.class,
+                org.spaprov.cli.server.SiteCommand.class,
                 org.spaprov.cli.server.ServeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

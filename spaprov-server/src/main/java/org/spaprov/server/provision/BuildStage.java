@@ -37,14 +37,14 @@ final class BuildStage implements Stage {
         }
     }
 
-    private static Profile bootstrap(RequestContext ctx) throws SiteException {
+    private Profile bootstrap(RequestContext ctx) throws SiteException {
         Optional<Layer> b = ctx.site().bootstrap();
         if (b.isEmpty()) {
             return null;
         }
         Map<String, Object> dev = ctx.device().map(BuildStage::deviceVars).orElseGet(() -> {
             Map<String, Object> m = new HashMap<>();
-            m.put("mac", ctx.mac().orElse(""));
+            m.put("mac", "");   // unknown devices share one cached bootstrap profile
             m.put("model", "");
             m.put("serial", "");
             m.put("groups", java.util.List.of());
@@ -52,11 +52,12 @@ final class BuildStage implements Stage {
             m.put("key", "");
             return m;
         });
-        return b.get().render(Map.of("device", dev, "series", ctx.name().series().orElse("")));
+        return b.get().render(Map.of("device", dev, "series", ctx.name().series().orElse(""),
+                "server", serverVars(ctx.site())));
     }
 
     private Profile build(Site site, DeviceRecord d) throws SiteException {
-        Map<String, Object> c = Map.of("device", deviceVars(d));
+        Map<String, Object> c = Map.of("device", deviceVars(d), "server", serverVars(site));
         Profile p = Formats.defaults(d.model());
         if (site.global().isPresent()) {
             p = p.overlay(site.global().get().render(c));
@@ -82,6 +83,33 @@ final class BuildStage implements Stage {
             p = p.overlay(dl.render(c));
         }
         return p.flatten();
+    }
+
+    /**
+     * The Pebble view of this server, so layers need not repeat its ports: {@code server.host}
+     * ({@code localhost} when bound to loopback or to every address, else the bind address — the
+     * name the server certificate carries), {@code server.tftp_port}/{@code http_port}/{@code https_port}
+     * (as bound), and {@code server.tftp_url}, {@code http_url}, {@code https_url} without a trailing slash.
+     */
+    Map<String, Object> serverVars(Site site) {
+        String bind = site.config().listen().bind();
+        String host = switch (bind) {
+            case "127.0.0.1", "::1", "localhost", "0.0.0.0", "::" -> "localhost";
+            default -> bind;
+        };
+        BoundPorts bp = ports.get();
+        int tftp = bp.tftp() > 0 ? bp.tftp() : site.config().listen().tftpPort();
+        int http = bp.http() > 0 ? bp.http() : site.config().listen().httpPort();
+        int https = bp.https() > 0 ? bp.https() : site.config().listen().httpsPort();
+        Map<String, Object> m = new HashMap<>();
+        m.put("host", host);
+        m.put("tftp_port", tftp);
+        m.put("http_port", http);
+        m.put("https_port", https);
+        m.put("tftp_url", "tftp://" + host + (tftp == 69 ? "" : ":" + tftp));
+        m.put("http_url", "http://" + host + (http == 80 ? "" : ":" + http));
+        m.put("https_url", "https://" + host + (https == 443 ? "" : ":" + https));
+        return m;
     }
 
     /** The Pebble view of a device: {@code device.mac}, {@code .model}, {@code .serial}, {@code .groups}, {@code .vars}, {@code .key}. */

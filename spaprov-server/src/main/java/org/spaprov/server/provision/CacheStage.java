@@ -20,8 +20,9 @@ final class CacheStage implements Stage {
 
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
-        String key = ctx.kind() + (ctx.name().plain() ? ":plain:" : ":") + ctx.mac().orElse("") + ":"
-                + ctx.name().series().orElse("");
+        // Unknown devices share one entry per bootstrap name, so a MAC sweep cannot grow the cache.
+        String who = ctx.device().map(d -> d.mac()).orElse("");
+        String key = ctx.kind() + (ctx.name().plain() ? ":plain:" : ":") + who + ":" + ctx.name().series().orElse("");
         long gen = ctx.site().generation();
         Entry e = cache.get(key);
         ProvisionResult r;
@@ -38,9 +39,10 @@ final class CacheStage implements Stage {
             cache.put(key, new Entry(gen, ctx.device(), r));
         }
         if (matches(ctx.request().ifNoneMatch(), r.etag())) {
-            return ProvisionResult.notModified(r.etag(), r.deviceMac());
+            return ProvisionResult.notModified(r.etag(), ctx.mac());
         }
-        return r;
+        return r.deviceMac().equals(ctx.mac()) ? r
+                : new ProvisionResult(r.status(), r.body(), r.contentType(), r.etag(), r.reason(), ctx.mac());
     }
 
     /** Drops everything (bound ports changed). */

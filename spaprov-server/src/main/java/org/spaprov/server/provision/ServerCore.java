@@ -22,7 +22,6 @@ import org.spaprov.server.store.StoreException;
  *
  * <pre>{@code
  * try (ServerCore core = ServerCore.open(site, Optional.empty(), Optional.empty(), Clock.systemUTC())) {
- *     core.startWatching(Duration.ofSeconds(1));
  *     ProvisionResult r = core.provisionService().handle(request);
  * }
  * }</pre>
@@ -30,6 +29,9 @@ import org.spaprov.server.store.StoreException;
  * <p>Thread-safe. {@link #close()} stops the site watcher and flushes and closes the store.
  */
 public final class ServerCore implements AutoCloseable {
+    /** How often {@link #open} makes the site watcher look for changed files. */
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+
     private final Path siteDir;
     private final Path dataDir;
     private final Clock clock;
@@ -53,8 +55,9 @@ public final class ServerCore implements AutoCloseable {
     }
 
     /**
-     * Loads the site, opens (and migrates) the store, and syncs the site's devices into it. Call
-     * {@link #startWatching(Duration)} to pick up site changes by polling.
+     * Loads the site, opens (and migrates) the store, syncs the site's devices into it, and starts
+     * polling the site for changes every {@link #DEFAULT_POLL} (a daemon thread; {@link #reloadNow()}
+     * checks at once).
      *
      * @param siteDir the site directory ({@code spaprov.yaml}, {@code layers/}, {@code devices.csv}, ...)
      * @param dataDir where the H2 store and reports live; default {@code <siteDir>/.data}
@@ -98,10 +101,15 @@ public final class ServerCore implements AutoCloseable {
             watcher.close();
             throw new SiteException("store: cannot sync the site's devices: " + e.getMessage());
         }
-        return new ServerCore(site, data, clock, store, watcher, jdbcUrl);
+        ServerCore core = new ServerCore(site, data, clock, store, watcher, jdbcUrl);
+        watcher.start(DEFAULT_POLL);
+        return core;
     }
 
-    /** Polls the site for changes every {@code interval} on a daemon thread. */
+    /**
+     * Polls the site for changes every {@code interval} on a daemon thread. {@link #open} already
+     * polls every {@link #DEFAULT_POLL}; this only matters before that started (no-op afterwards).
+     */
     public void startWatching(Duration interval) {
         watcher.start(interval);
     }

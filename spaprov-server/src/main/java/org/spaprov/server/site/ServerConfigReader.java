@@ -145,8 +145,7 @@ public final class ServerConfigReader {
             if (!fw.isObject()) {
                 throw c.error("firmware", "must be a map of model: version");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = fw.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : fw.properties()) {
                 if (!e.getValue().isValueNode() || e.getValue().asText().isBlank()) {
                     throw c.error("firmware." + e.getKey(), "must be a version such as 5.2.12");
                 }

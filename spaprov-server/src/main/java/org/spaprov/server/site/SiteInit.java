@@ -137,11 +137,11 @@ public final class SiteInit {
 
     private static final String GLOBAL = """
             <flat-profile>
-              <!-- Every device. {{ ... }} is filled in by the server; $MA is left for the device. -->
+              <!-- Every device. {{ ... }} is filled in by the server (device.*, server.*); $MA is left for the device. -->
               <Provision_Enable>Yes</Provision_Enable>
               <Resync_On_Reset>Yes</Resync_On_Reset>
               <Resync_Periodic>3600</Resync_Periodic>
-              <Profile_Rule>https://localhost:8443/spa$MA.xml</Profile_Rule>
+              <Profile_Rule>{{ server.https_url }}/spa$MA.xml</Profile_Rule>
               <Upgrade_Enable>Yes</Upgrade_Enable>
               <Station_Name>{{ device.vars.station }}</Station_Name>
               <Proxy_1_>sip.example.net</Proxy_1_>
@@ -153,7 +153,7 @@ public final class SiteInit {
     private static final String BOOTSTRAP = """
             <flat-profile>
               <!-- Served for spa$PSN.cfg (e.g. spa2102.cfg over TFTP): send the device to its own profile. -->
-              <Profile_Rule>https://localhost:8443/spa$MA.xml</Profile_Rule>
+              <Profile_Rule>{{ server.https_url }}/spa$MA.xml</Profile_Rule>
               <Resync_Periodic>60</Resync_Periodic>
             </flat-profile>
             """;
@@ -185,7 +185,7 @@ public final class SiteInit {
             <flat-profile>
               <!-- This device has a key: HTTPS delivers it once, then it fetches encrypted files over HTTP. -->
               <GPP_SA ua="na">{{ device.key }}</GPP_SA>
-              <Profile_Rule_B>[--key $SA] http://localhost:8080/spa$MA.cfg</Profile_Rule_B>
+              <Profile_Rule_B>[--key $SA] {{ server.http_url }}/spa$MA.cfg</Profile_Rule_B>
             </flat-profile>
             """;
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes events and last contacts in batches on one background thread, so the request path only
- * enqueues. A full queue drops the event (counted in {@link #dropped()}) rather than slowing a
+ * enqueues (contacts are coalesced: the newest per device). A full queue drops the event (counted in {@link #dropped()}) rather than slowing a
  * device down. Thread-safe.
  */
 final class EventWriter implements AutoCloseable {
@@ -29,6 +29,7 @@ final class EventWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
+    private final Map<String, Contact> contacts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -45,9 +46,8 @@ final class EventWriter implements AutoCloseable {
     }
 
     void add(Contact c) {
-        if (!queue.offer(c)) {
-            dropped.incrementAndGet();
-        }
+        // Coalesced per device: only the newest contact of each device is written per batch.
+        contacts.put(c.mac(), c);
     }
 
     long dropped() {
@@ -87,12 +87,13 @@ final class EventWriter implements AutoCloseable {
             while (running) {
                 try {
                     Object first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, BATCH - 1);
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    write(batch);
+                    if (!batch.isEmpty() || !contacts.isEmpty()) {
+                        write(batch);
+                    }
                 } catch (InterruptedException e) {
                     if (!running) {
                         break;
@@ -108,18 +109,22 @@ final class EventWriter implements AutoCloseable {
 
         private void write(List<Object> batch) {
             List<ProvisionEvent> events = new ArrayList<>();
-            Map<String, Contact> contacts = new LinkedHashMap<>();
             for (Object o : batch) {
                 if (o instanceof ProvisionEvent e) {
                     events.add(e);
-                } else if (o instanceof Contact c) {
-                    contacts.put(c.mac(), c);
                 }
             }
-            if (!events.isEmpty() || !contacts.isEmpty()) {
+            Map<String, Contact> latest = new LinkedHashMap<>();
+            for (String mac : List.copyOf(contacts.keySet())) {
+                Contact c = contacts.remove(mac);
+                if (c != null) {
+                    latest.put(mac, c);
+                }
+            }
+            if (!events.isEmpty() || !latest.isEmpty()) {
                 jdbi.useTransaction(h -> {
                     insertEvents(h, events);
-                    for (Contact c : contacts.values()) {
+                    for (Contact c : latest.values()) {
                         upsertContact(h, c);
                     }
                 });

@@ -194,4 +194,17 @@ class ProvisionChainTest {
                 .findFirst().orElseThrow();
         assertThat(p.value(untouched)).isEqualTo(c.defaults().value(untouched));
     }
+
+    @Test
+    void deviceMacroFormsPassThroughAndABrokenPlaceholderIsASiteError() throws Exception {
+        site.write("layers/device/" + B + ".xml", "<flat-profile>\n<Profile_Rule_B>http://p/$(MAU)/{{ device.mac }}.cfg"
+                + "</Profile_Rule_B>\n</flat-profile>\n");
+        site.open();
+        assertThat(xml(site.get(Protocol.HTTPS, "/spa" + B + ".xml")).value("Profile_Rule_B"))
+                .isEqualTo("http://p/$(MAU)/" + B + ".cfg");
+        site.write("layers/device/" + B + ".xml", "<flat-profile>\n\n<Station_Name>{{ device.mac </Station_Name>\n</flat-profile>\n");
+        assertThat(site.core.reloadNow()).isFalse();
+        assertThat(site.core.siteError()).get().asString()
+                .startsWith("layers/device/" + B + ".xml:3: error: Station_Name: bad placeholder:");
+    }
 }
