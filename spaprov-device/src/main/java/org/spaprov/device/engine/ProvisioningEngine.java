@@ -358,8 +358,8 @@ public final class ProvisioningEngine {
                 if (!model.known(s.name())) {
                     continue; // SPEC §15.4: the device ignores unknown names
                 }
-                if (s.value() != null) {
-                    values.put(s.name(), s.value());
+                if (s.value() != null && model.accepts(s.name(), s.value())) {
+                    values.put(s.name(), s.value()); // a value of the wrong type is skipped (SPEC §11)
                 }
                 if (s.access() != null) {
                     access.put(s.name(), s.access());
