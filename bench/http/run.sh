@@ -110,7 +110,7 @@ stime_run() { # PORT PIDS... -> prints "conn_per_s cpu_s"
 # The JIT needs a while, TLS (EC arithmetic) longer than HTTP: warm both servers the same way.
 echo "== warm-up (discarded)" >&2
 if [ "$ONLY" != https ]; then DUR=10s wrk_run "$OH" "$OURS" > /dev/null; DUR=5s wrk_run "$NH" $(nginx_pids) > /dev/null; fi
-if [ "$ONLY" != http ]; then STIME=20 stime_run "$OS" "$OURS" > /dev/null; STIME=5 stime_run "$NS" $(nginx_pids) > /dev/null; fi
+if [ "$ONLY" != http ]; then STIME=30 stime_run "$OS" "$OURS" > /dev/null; STIME=5 stime_run "$NS" $(nginx_pids) > /dev/null; fi
 
 : > "$WORK/http.txt"; : > "$WORK/https.txt"
 for r in $(seq "$ROUNDS"); do

@@ -185,7 +185,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     private void dispatch(ChannelHandlerContext ctx, Call call) {
         busy = true;
         try {
-            backend.executor().execute(call);
+            (call.body == null ? backend.executor() : backend.reportExecutor()).execute(call);
         } catch (RejectedExecutionException e) {
             LOG.warn("{} 503 to {}: service queue full", protocol, remote.getAddress().getHostAddress());
             busy = false;

@@ -49,11 +49,11 @@ public final class ProvisioningServer implements AutoCloseable {
     private ProvisioningServer(NetSettings s) {
         boss = Transport.BEST.group(1, "spaprov-accept");
         workers = Transport.BEST.group(s.ioThreads(), "spaprov-io");
-        pool = s.dispatch() == NetSettings.Dispatch.POOL
-                ? new ThreadPoolExecutor(s.serviceThreads(), s.serviceThreads(), 60, TimeUnit.SECONDS,
-                        new ArrayBlockingQueue<>(s.serviceQueue()), new DefaultThreadFactory("spaprov-service", true),
-                        new ThreadPoolExecutor.AbortPolicy())
-                : null;
+        // Always there: report uploads write files and never run on an event loop, whatever the dispatch.
+        pool = new ThreadPoolExecutor(s.serviceThreads(), s.serviceThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(s.serviceQueue()), new DefaultThreadFactory("spaprov-service", true),
+                new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -114,16 +114,14 @@ public final class ProvisioningServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boss.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        if (pool != null) {
-            pool.shutdown();
-        }
+        pool.shutdown();
     }
 
     // ------------------------------------------------------------------ private
 
     private void bindAll(NetSettings s, ProvisionService service, ReportSink reports, Clock clock) throws IOException {
-        Executor executor = pool != null ? pool : HttpBackend.INLINE;
-        HttpBackend backend = new HttpBackend(service, reports, executor, clock, s.limits());
+        Executor executor = s.dispatch() == NetSettings.Dispatch.POOL ? pool : HttpBackend.INLINE;
+        HttpBackend backend = new HttpBackend(service, reports, executor, pool, clock, s.limits());
         if (s.tftpPort() >= 0) {
             TftpServer t = TftpWiring.start(s, service, reports, clock);
             others.add(t);

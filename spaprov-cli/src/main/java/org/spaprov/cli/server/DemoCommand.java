@@ -1,0 +1,240 @@
+package org.spaprov.cli.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.spaprov.cli.Cli;
+import org.spaprov.cli.UserException;
+import org.spaprov.device.Device;
+import org.spaprov.device.engine.RealTimeScheduler;
+import org.spaprov.device.fetch.FetchSettings;
+import org.spaprov.device.fetch.HostResolver;
+import org.spaprov.device.fetch.TlsSettings;
+import org.spaprov.device.fleet.Fleet;
+import org.spaprov.device.fleet.FleetSummary;
+import org.spaprov.device.state.Models;
+import org.spaprov.server.net.NetSettings;
+import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.pki.KeyKind;
+import org.spaprov.server.pki.Pem;
+import org.spaprov.server.pki.PkiException;
+import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.site.ServerConfig;
+import org.spaprov.server.site.SiteException;
+import org.spaprov.server.site.SiteInit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spaprov demo}: a server and a fleet of emulated SPAs on loopback, end to end. */
+@Command(name = "demo",
+        description = {"Run a provisioning server and a fleet of emulated SPA2102s against it on 127.0.0.1.", "",
+                "Creates a temporary example site (as 'spaprov site init' does) with one row, one AES key and one",
+                "client certificate per device, starts the server on free ports, and powers the fleet on: each",
+                "device bootstraps over TFTP (spa2102.cfg), fetches its own profile over HTTPS with its client",
+                "certificate, then its encrypted profile over HTTP, and upgrades its firmware to 5.2.12.",
+                "Prints progress, a summary table and the server's URLs, then keeps serving until Ctrl-C."},
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every device provisioned (and stopped with Ctrl-C or --exit)",
+                "1:some devices failed, or the demo could not start", "2:usage error"},
+        footer = {"", "Examples:",
+                "  spaprov demo",
+                "  spaprov demo --count 1000 --exit",
+                "  spaprov demo --count 20 --timeout 60s"})
+public final class DemoCommand implements Callable<Integer> {
+    private static final String MAC_BASE = "000e08de0000";
+    private static final String TARGET = "5.2.12";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", defaultValue = "200", paramLabel = "N", description = "Emulated devices (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--exit", description = "Stop after the summary instead of serving until Ctrl-C.")
+    boolean exit;
+
+    @Option(names = "--timeout", defaultValue = "120s", paramLabel = "DURATION", description = "Give up waiting for the fleet after this long (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--max-inflight", defaultValue = "64", paramLabel = "N", description = "Downloads the fleet runs at once (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--no-progress", description = "No progress bar (logs, CI).")
+    boolean noProgress;
+
+    /** Completing it stops a demo that keeps serving (tests); Ctrl-C completes it through a shutdown hook. */
+    final CompletableFuture<Void> stop = new CompletableFuture<>();
+    /** Told the server once the summary is printed (tests). */
+    Consumer<ProvisioningServer> onServing = s -> { };
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1 || count > 100_000) {
+            throw UserException.usage("--count must be 1..100000, got " + count);
+        }
+        if (maxInFlight < 1) {
+            throw UserException.usage("--max-inflight must be >= 1, got " + maxInFlight);
+        }
+        Duration limit = parseDuration(timeout);
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemUTC();
+        Path dir = Files.createTempDirectory("spaprov-demo-");
+        Path site = dir.resolve("site");
+        try {
+            SiteInit.write(site, clock, KeyKind.EC_P256);
+        } catch (SiteException e) {
+            throw UserException.invalid(e.getMessage());
+        }
+        try (ServerCore core = open(site, dir, clock)) {
+            ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
+            try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
+                    core.reportSink(), clock)) {
+                int tftp = server.tftpAddress().orElseThrow().getPort();
+                int http = server.httpAddress().orElseThrow().getPort();
+                int https = server.httpsAddress().orElseThrow().getPort();
+                core.setBoundPorts(tftp, http, https);
+                DemoSite.Devices devices = DemoSite.write(site, tftp, http, https, count, MAC_BASE, clock);
+                if (!core.reloadNow()) {
+                    throw UserException.invalid("demo site: " + core.siteError().orElse("does not load"));
+                }
+                out.printf(Locale.ROOT, "site %s%n", site);
+                server.listeningLines().forEach(out::println);
+                out.flush();
+                int code = runFleet(out, site, devices, tftp, limit);
+                out.printf(Locale.ROOT, "%nserver: http://127.0.0.1:%d/  https://localhost:%d/  tftp://127.0.0.1:%d/%n",
+                        http, https, tftp);
+                out.printf(Locale.ROOT, "try:    curl -s http://127.0.0.1:%d/spa%s.cfg | openssl enc -d -aes-256-cbc -md md5 -k KEY | gunzip%n",
+                        http, SiteInit.DEVICES.get(1)[0]);
+                out.printf(Locale.ROOT, "        (KEY is %s; every device's key is in %s)%n", SiteInit.EXAMPLE_KEY,
+                        site.resolve("devices.csv"));
+                out.flush();
+                if (!exit) {
+                    out.println("serving until Ctrl-C");
+                    out.flush();
+                    Thread hook = new Thread(() -> stop.complete(null), "spaprov-demo-stop");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    onServing.accept(server);
+                    stop.join();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // Ctrl-C: closing below is all that is left.
+                    }
+                } else {
+                    onServing.accept(server);
+                }
+                return code;
+            } catch (IOException | PkiException e) {
+                throw UserException.invalid("demo: " + e.getMessage());
+            }
+        }
+    }
+
+    private static ServerCore open(Path site, Path dir, Clock clock) {
+        try {
+            return ServerCore.open(site, Optional.of(dir.resolve("data")), Optional.empty(), clock);
+        } catch (SiteException e) {
+            throw UserException.invalid(e.getMessage());
+        }
+    }
+
+    private int runFleet(PrintWriter out, Path site, DemoSite.Devices devices, int tftp, Duration limit)
+            throws Exception {
+        TlsSettings tls = new TlsSettings(Pem.readCertificates(site.resolve("pki/ca.crt")), Optional.empty(),
+                HostResolver.SYSTEM);
+        Map<String, String> settings = Map.of(
+                "Profile_Rule", "tftp://127.0.0.1:" + tftp + "/spa$PSN.cfg",
+                "Resync_Random_Delay", "0");
+        Fleet.Config cfg = new Fleet.Config(count, devices.macBase(), Models.get("spa2102"), settings, "5.1.10",
+                "127.0.0.1", tls, FetchSettings.DEFAULTS, maxInFlight, 1L);
+        // Device time runs 20x faster: boots, reboots and retry timers, not the network.
+        try (RealTimeScheduler scheduler = new RealTimeScheduler(20)) {
+            Fleet fleet = new Fleet(cfg, scheduler,
+                    new PerDeviceCertificates(FetchSettings.DEFAULTS, tls, devices.macBase(), devices.credentials()));
+            long end = System.nanoTime() + limit.toNanos();
+            fleet.powerOnAll();
+            ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("provisioned")
+                    .setInitialMax(count).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                    .continuousUpdate().build();
+            long done;
+            try {
+                // Provisioned = resynced over TFTP, HTTPS and HTTP, and running the target firmware.
+                while ((done = provisioned(fleet)) < count && System.nanoTime() < end) {
+                    Thread.sleep(250); // between progress updates
+                    if (bar != null) {
+                        bar.stepTo(done);
+                    }
+                }
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+            FleetSummary s = fleet.summary();
+            table(out, s, done);
+            return done == count ? Cli.OK : Cli.INVALID;
+        }
+    }
+
+    private static long provisioned(Fleet fleet) {
+        long n = 0;
+        for (Device d : fleet.devices()) {
+            if (TARGET.equals(d.firmwareVersion())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void table(PrintWriter out, FleetSummary s, long upgraded) {
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %s%n", "devices", s.devices());
+        out.printf(Locale.ROOT, "%-28s %d%n", "provisioned + upgraded", upgraded);
+        out.printf(Locale.ROOT, "%-28s %d%n", "successful resyncs", s.successes());
+        out.printf(Locale.ROOT, "%-28s %d%n", "failed resyncs", s.failureCount());
+        new TreeMap<>(s.failures()).forEach((why, n) -> out.printf(Locale.ROOT, "  %-26s %d%n", why, n));
+        out.printf(Locale.ROOT, "%-28s %d in %.1f s (%.1f req/s)%n", "requests", s.requests(), s.elapsedSeconds(),
+                s.requestsPerSecond());
+        out.printf(Locale.ROOT, "%-28s p50 %.1f ms, p99 %.1f ms%n", "latency", s.p50Millis(), s.p99Millis());
+        out.flush();
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            long n = Long.parseLong(t.replaceAll("[smh]$", ""));
+            Duration d = switch (t.charAt(t.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            if (d.isNegative() || d.isZero()) {
+                throw UserException.usage("--timeout must be positive, got '" + text + "'");
+            }
+            return d;
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw UserException.usage("--timeout wants 90s, 5m or 1h, got '" + text + "'");
+        }
+    }
+
+}
