@@ -131,14 +131,10 @@ class DeviceAgainstServerEndToEndTest {
     }
 
     /**
-     * Known bug (reported, not fixed here): the generated {@code Upgrade_Rule} names {@code $SERV}, which
-     * is empty right after the reboot that applies a profile, so the upgrade attempt at that boot fails
-     * with {@code bad url}; the upgrade only succeeds after the next resync (Resync_After_Upgrade_Attempt)
-     * has set {@code $SERV} again. Enable when the server's default firmware URL or the device's $SERV
-     * handling is settled.
+     * The generated {@code Upgrade_Rule} names the server's own address (not {@code $SERV}, which is empty
+     * right after the reboot that applies a profile), so the upgrade attempt at that boot succeeds.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("bug: generated Upgrade_Rule uses $SERV, empty at the boot after a resync")
     void theUpgradeAtTheBootAfterTheProfileResyncFindsTheFirmwareServer() throws Exception {
         VirtualScheduler clock = new VirtualScheduler();
         DeviceLog log = new DeviceLog();

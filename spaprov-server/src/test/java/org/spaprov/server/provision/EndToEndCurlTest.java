@@ -68,7 +68,7 @@ class EndToEndCurlTest {
                 String own = curl("--cacert", pki + "/ca.crt", "--cert", pki + "/devices/" + a + ".crt", "--key",
                         pki + "/devices/" + a + ".key", "https://localhost:" + https + "/spa" + a + ".xml");
                 assertThat(own).contains("<flat-profile>").containsPattern("<Station_Name[^>]*>Reception</Station_Name>")
-                        .containsPattern("<Upgrade_Rule[^>]*>\\(\\$SWVER ne 5\\.2\\.12\\)\\? http://\\$SERV:" + http + "/firmware/");
+                        .containsPattern("<Upgrade_Rule[^>]*>\\(\\$SWVER ne 5\\.2\\.12\\)\\? http://127\\.0\\.0\\.1:" + http + "/firmware/");
                 // The same certificate asking for another device: 403.
                 assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "--cacert", pki + "/ca.crt", "--cert",
                         pki + "/devices/" + a + ".crt", "--key", pki + "/devices/" + a + ".key",
