@@ -97,9 +97,12 @@ class TftpServerHostileTest {
             peer.send(rrq("a".repeat(300)), fx.address());
             peer.receiveError();
         }
-        TftpTransferEvent e = fx.nextEvent(TftpTransferEvent.Outcome.MALFORMED);
+        // Skip late events of earlier tests' requests (the hostile cases before this one are malformed too).
+        TftpTransferEvent e;
+        do {
+            e = fx.nextEvent(TftpTransferEvent.Outcome.MALFORMED);
+        } while (!e.detail().contains("longer than 255"));
         assertThat(e.direction()).isEqualTo(TftpTransferEvent.Direction.UNKNOWN);
-        assertThat(e.detail()).contains("longer than 255");
     }
 
     static byte[] rrq(String name) {

@@ -104,7 +104,11 @@ class NoSecretsInLogsTest {
     }
 
     private List<String> lines() {
-        return appender.list.stream().map(e -> e.getFormattedMessage()
+        List<ILoggingEvent> snapshot;
+        synchronized (appender) { // AppenderBase.doAppend holds this lock while JAIN-SIP threads log
+            snapshot = new java.util.ArrayList<>(appender.list);
+        }
+        return snapshot.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     }
 
