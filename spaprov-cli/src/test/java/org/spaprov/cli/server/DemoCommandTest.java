@@ -25,6 +25,31 @@ class DemoCommandTest {
     }
 
     @Test
+    void withoutExitItKeepsServingUntilStopped() throws Exception {
+        DemoCommand cmd = new DemoCommand();
+        java.util.concurrent.CompletableFuture<org.spaprov.server.net.ProvisioningServer> serving =
+                new java.util.concurrent.CompletableFuture<>();
+        cmd.onServing = serving::complete;
+        CommandLine cl = Cli.commandLine();
+        cl.addSubcommand("demo", cmd);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cl.execute("demo", "--count", "2", "--no-progress", "--timeout", "90s"));
+        org.spaprov.server.net.ProvisioningServer server = serving.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        int port = server.httpAddress().orElseThrow().getPort();
+        var res = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/spa000e08de0000.cfg")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(new String(res.body(), 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("Salted__");
+        assertThat(out.toString()).contains("serving until Ctrl-C");
+        cmd.stop.complete(null);
+        assertThat(code.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aBadCountIsAUsageError() {
         CommandLine cl = Cli.commandLine();
         cl.addSubcommand("demo", new DemoCommand());
