@@ -58,6 +58,32 @@ class ServeCommandTest {
     }
 
     @Test
+    void servesTheExampleSiteOverTftpHttpAndHttps() throws Exception {
+        Path site = tmp.resolve("site");
+        org.spaprov.server.site.SiteInit.write(site, java.time.Clock.systemUTC(),
+                org.spaprov.server.pki.KeyKind.EC_P256);
+        ServeCommand cmd = new ServeCommand();
+        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        cmd.onStarted = started::complete;
+        Run run = line(cmd);
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
+                site.toString(), "--tftp-port", "0", "--http-port", "0", "--https-port", "0"));
+        ProvisioningServer server = started.get(60, TimeUnit.SECONDS);
+        assertThat(run.out().toString().lines().toList()).hasSize(3)
+                .allMatch(l -> l.matches("listening (tftp|http|https) 127\\.0\\.0\\.1:\\d+"));
+        int port = server.httpAddress().orElseThrow().getPort();
+        HttpResponse<String> res = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/spa000e08aabb01.xml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("<Proxy_1_", "sip.example.net");
+        assertThat(server.tftpAddress()).isPresent();
+        assertThat(server.httpsAddress()).isPresent();
+        cmd.stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aMissingSiteIsInvalidInput() {
         Run run = line(new ServeCommand());
         int code = run.cl().execute("serve", "--site", tmp.resolve("nope").toString());
