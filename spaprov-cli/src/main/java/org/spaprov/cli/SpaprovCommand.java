@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 org.spaprov.cli.device.FirmwareCommand.class,
                 org.spaprov.cli.server.SiteCommand.class,
                 org.spaprov.cli.server.ServeCommand.class,
+                org.spaprov.cli.server.DemoCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},

@@ -24,6 +24,11 @@ import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.device.state.StateStore;
+import org.spaprov.device.report.ConfigReport;
+import org.spaprov.device.syslog.MacroExpander;
+import org.spaprov.device.syslog.SyslogEvents;
+import org.spaprov.device.syslog.SyslogSender;
+import org.spaprov.device.report.ReportUploader;
 import org.spaprov.profile.Profile;
 
 /**
@@ -140,6 +145,28 @@ public final class Device implements DeviceControl {
         return b.build();
     }
 
+    /** One syslog sender for every device of the JVM (it only queues datagrams). */
+    private static final SyslogSender SYSLOG = new SyslogSender(java.time.Clock.systemDefaultZone());
+
+    /** The default Report_Rule sender: periph's {@link ReportUploader}, made on first use and shared per model. */
+    private static Hooks.ReportSender reportUploader(DeviceModel m, String dhcp) {
+        return device -> Uploaders.of(m).upload(device, Optional.ofNullable(dhcp), ((Device) device).userAgent());
+    }
+
+    /** One uploader per model (an HTTP client each), created when the first report is sent. */
+    private static final class Uploaders {
+        private static final Map<String, ReportUploader> BY_MODEL = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static ReportUploader of(DeviceModel m) {
+            return BY_MODEL.computeIfAbsent(m.model(), k -> {
+                ConfigReport report = new ConfigReport(m::groupOf, m::secret);
+                return new ReportUploader(java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(ReportUploader.DEFAULT_TIMEOUT).build(), new org.spaprov.tftp.TftpClient(),
+                        org.spaprov.tftp.TftpClientOptions.defaults(), report, ReportUploader.DEFAULT_TIMEOUT);
+            });
+        }
+    }
+
     /** Assembles a device; only the identity is required. */
     public static final class Builder {
         private final DeviceIdentity identity;
@@ -160,6 +187,7 @@ public final class Device implements DeviceControl {
         private Hooks.DomainCheck domains;
         private String dhcpTftpServer;
         private String ip;
+        private boolean syslog = true;
         private final Map<String, String> initial = new LinkedHashMap<>();
 
         private Builder(DeviceIdentity identity) {
@@ -187,6 +215,8 @@ public final class Device implements DeviceControl {
         public Builder dhcpTftpServer(String host) { this.dhcpTftpServer = host; return this; }
         /** The device's own address ($IP). */
         public Builder ip(String address) { this.ip = address; return this; }
+        /** Whether the Log_Resync_* / Log_Upgrade_* lines go to Syslog_Server (default yes, SPEC §12). */
+        public Builder syslog(boolean on) { this.syslog = on; return this; }
         /** Values set before power-on, as by an administrator (persisted with the state). */
         public Builder set(String name, String value) { initial.put(name, value); return this; }
 
@@ -205,9 +235,15 @@ public final class Device implements DeviceControl {
                 st = st.withParams(st.params().with(m, initial, Map.of()));
                 store.save(m, st);
             }
-            EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, events, observer,
-                    reports, domains, dhcpTftpServer, ip);
-            return new Device(new ProvisioningEngine(parts, st), identity);
+            Hooks.ReportSender rep = reports != null ? reports : reportUploader(m, dhcpTftpServer);
+            java.util.concurrent.atomic.AtomicReference<ProvisioningEngine> self = new java.util.concurrent.atomic.AtomicReference<>();
+            DeviceEvents all = !syslog ? events : DeviceEvents.all(java.util.List.of(events,
+                    new SyslogEvents(name -> self.get() == null ? "" : self.get().param(name), SYSLOG, MacroExpander.standard())));
+            EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, all, observer,
+                    rep, domains, dhcpTftpServer, ip);
+            ProvisioningEngine engine = new ProvisioningEngine(parts, st);
+            self.set(engine);
+            return new Device(engine, identity);
         }
     }
 }

@@ -19,6 +19,15 @@ final class DeviceSetup {
     private DeviceSetup() {
     }
 
+    /**
+     * Devices resolve names on every attempt (SPEC §6.3: multiply resolved servers, DNS changes);
+     * the JDK would otherwise cache answers for 30 s. Must run before the first lookup.
+     */
+    static void resolveEveryTime() {
+        java.security.Security.setProperty("networkaddress.cache.ttl", "0");
+        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
+    }
+
     static Map<String, String> settings(List<String> sets) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String s : sets) {

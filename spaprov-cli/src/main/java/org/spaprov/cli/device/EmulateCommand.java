@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Clock;
+import org.spaprov.device.admin.AdminWebServer;
+import org.spaprov.device.report.ConfigReport;
+import org.spaprov.device.sip.SipNotifyListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +20,6 @@ import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.Device;
-import org.spaprov.device.DeviceEvents;
 import org.spaprov.device.DeviceIdentity;
 import org.spaprov.device.engine.EngineObserver;
 import org.spaprov.device.engine.RealTimeScheduler;
@@ -107,14 +111,13 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() {
+        DeviceSetup.resolveEveryTime();
         PrintWriter out = spec.commandLine().getOut();
         DeviceModel m = DeviceSetup.model(model);
         Map<String, String> settings = DeviceSetup.settings(sets);
         Optional<ClientCredentials> creds = DeviceSetup.cert(cert, certKey);
-        if (sipPort != null || httpPort != null) {
-            throw UserException.usage("--sip-port and --http-port need the SIP and admin-web modules, which this build"
-                    + " does not include yet");
-        }
+        checkPort("--sip-port", sipPort);
+        checkPort("--http-port", httpPort);
         DeviceIdentity id = new DeviceIdentity(m.model(), DeviceSetup.mac(mac), serial, null, creds);
         EventPrinter printer = new EventPrinter(out, json);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -134,10 +137,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             @Override
             public void resyncDone(boolean ok, String err) {
                 if (until == Until.resync) {
-                    done.complete(ok);
-                } else if (until == Until.upgrade) {
-                    done.completeExceptionally(UserException.invalid("the resync led to no upgrade attempt (Upgrade_Rule"
-                            + " empty, its condition false, or Upgrade_Enable is No)"));
+                    done.complete(ok); // the upgrade it led to, and the reboot, were reported before this
                 }
             }
 
@@ -157,10 +157,11 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             }
         };
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
+
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
             Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
                     .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
-                    .events(DeviceEvents.all(List.of(printer))).observer(observer).dhcpTftpServer(dhcpTftp);
+                    .events(printer).observer(observer).dhcpTftpServer(dhcpTftp);
             settings.forEach(b::set);
             Device d;
             try {
@@ -168,25 +169,62 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             } catch (IOException e) {
                 throw UserException.invalid(stateDir + ": cannot read the device state: " + e.getMessage());
             }
-            d.powerOn();
-            boolean ok;
+            List<AutoCloseable> servers = new ArrayList<>();
             try {
-                ok = done.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Cli.INVALID;
-            } catch (ExecutionException e) {
-                printer.close();
-                if (printConfig) {
-                    printConfig(out, d);
+                if (sipPort != null) {
+                    servers.add(SipNotifyListener.start(d, sipPort));
                 }
-                throw (RuntimeException) e.getCause();
+                if (httpPort != null) {
+                    servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
+                            Clock.systemUTC()));
+                }
+            } catch (IOException e) {
+                closeAll(servers);
+                throw UserException.invalid("cannot listen: " + e.getMessage());
             }
+            try {
+                return await(d, done, printer, out);
+            } finally {
+                closeAll(servers);
+            }
+        }
+    }
+
+    private int await(Device d, CompletableFuture<Boolean> done, EventPrinter printer, PrintWriter out) {
+        d.powerOn();
+        boolean ok;
+        try {
+            ok = done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Cli.INVALID;
+        } catch (ExecutionException e) {
             printer.close();
             if (printConfig) {
                 printConfig(out, d);
             }
-            return ok ? Cli.OK : Cli.INVALID;
+            throw (RuntimeException) e.getCause();
+        }
+        printer.close();
+        if (printConfig) {
+            printConfig(out, d);
+        }
+        return ok ? Cli.OK : Cli.INVALID;
+    }
+
+    private static void checkPort(String option, Integer port) {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw UserException.usage(option + " must be 0..65535, got " + port);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> servers) {
+        for (AutoCloseable c : servers) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
         }
     }
 

@@ -88,6 +88,10 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the devices trust for HTTPS.")
     Path ca;
 
+    @Option(names = "--cert-dir", paramLabel = "DIR",
+            description = "Client certificates DIR/<mac>.crt with PKCS#8 keys DIR/<mac>.key (e.g. a site's pki/devices).")
+    Path certDir;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the devices' random delays (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -99,6 +103,7 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        DeviceSetup.resolveEveryTime();
         if (count < 1 || count > 10_000_000) {
             throw UserException.usage("--count must be 1..10000000, got " + count);
         }
@@ -124,7 +129,7 @@ public final class FleetCommand implements Callable<Integer> {
         try (RealTimeScheduler clock = new RealTimeScheduler(timeScale)) {
             Fleet fleet;
             try {
-                fleet = new Fleet(cfg, clock, null);
+                fleet = new Fleet(cfg, clock, null, this::certFor);
             } catch (IOException e) {
                 throw UserException.invalid(e.getMessage());
             }
@@ -132,13 +137,26 @@ public final class FleetCommand implements Callable<Integer> {
             Instant end = clock.now().plus(limit);
             fleet.powerOnAll();
             boolean finished = run(fleet, clock, end);
+            long afterRun = fleet.measureHeapPerDevice();
             FleetSummary s = fleet.summary();
-            print(out, s, perDevice);
+            print(out, s, perDevice, afterRun);
             if (until == Until.forever) {
                 return Cli.OK;
             }
             return finished && s.failureCount() == 0 ? Cli.OK : Cli.INVALID;
         }
+    }
+
+    private java.util.Optional<org.spaprov.device.ClientCredentials> certFor(String mac) {
+        if (certDir == null) {
+            return java.util.Optional.empty();
+        }
+        Path crt = certDir.resolve(mac + ".crt");
+        Path key = certDir.resolve(mac + ".key");
+        if (!java.nio.file.Files.isRegularFile(crt) || !java.nio.file.Files.isRegularFile(key)) {
+            return java.util.Optional.empty(); // devices without a certificate: $CCERT = Not Installed
+        }
+        return DeviceSetup.cert(crt, key);
     }
 
     private boolean run(Fleet fleet, RealTimeScheduler clock, Instant end) throws InterruptedException {
@@ -174,7 +192,7 @@ public final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, FleetSummary s, long perDevice) {
+    private void print(PrintWriter out, FleetSummary s, long idle, long perDevice) {
         Map<String, Long> failures = new TreeMap<>(s.failures());
         if (json) {
             ObjectNode n = new ObjectMapper().createObjectNode();
@@ -183,7 +201,8 @@ public final class FleetCommand implements Callable<Integer> {
                     .put("elapsedSeconds", round(s.elapsedSeconds())).put("requestsPerSecond", round(s.requestsPerSecond()))
                     .put("latencyP50Ms", round(s.p50Millis())).put("latencyP90Ms", round(s.p90Millis()))
                     .put("latencyP99Ms", round(s.p99Millis())).put("latencyMaxMs", round(s.maxMillis()))
-                    .put("heapBytesPerDevice", perDevice).put("devicesPerGiB", s.devicesPerGiB());
+                    .put("heapBytesPerDeviceIdle", idle).put("heapBytesPerDevice", perDevice)
+                    .put("devicesPerGiB", s.devicesPerGiB());
             ObjectNode f = n.putObject("failures");
             failures.forEach(f::put);
             out.println(n.toString());
@@ -196,8 +215,8 @@ public final class FleetCommand implements Callable<Integer> {
                     s.requestsPerSecond());
             out.printf(Locale.ROOT, "latency:      p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", s.p50Millis(),
                     s.p90Millis(), s.p99Millis(), s.maxMillis());
-            out.printf(Locale.ROOT, "heap:         %d bytes per device (%d devices per GiB)%n", perDevice,
-                    s.devicesPerGiB());
+            out.printf(Locale.ROOT, "heap:         %d bytes per device after the run (%d devices per GiB);"
+                    + " %d before power-on%n", perDevice, s.devicesPerGiB(), idle);
         }
         out.flush();
     }

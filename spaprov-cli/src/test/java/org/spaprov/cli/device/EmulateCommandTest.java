@@ -83,12 +83,54 @@ class EmulateCommandTest {
     }
 
     @Test
+    void untilUpgradeWaitsThroughTheRebootOfChangedValues() throws Exception {
+        Files.writeString(dir.resolve("p.xml"), "<flat-profile><GPP_A>changed</GPP_A></flat-profile>");
+        Files.write(dir.resolve("fw2.bin"), FirmwareImage.make("spa2102", "5.3.1", new byte[100]));
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                "--set", "Profile_Rule=" + base + "/p.xml", "--set", "Upgrade_Rule=" + base + "/fw2.bin", "--until", "upgrade");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("resync-success\nreboot\nboot spa2102 000e08aabbcc 5.2.12\nupgrade-request ")
+                .contains("upgrade-success 5.3.1\nreboot\nboot spa2102 000e08aabbcc 5.3.1\n");
+    }
+
+    @Test
     void aWrongModelImageFailsTheUpgrade() throws Exception {
         Files.write(dir.resolve("other.bin"), FirmwareImage.make("spa3102", "9.9.9", new byte[10]));
         DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_On_Reset=No",
                 "--set", "Upgrade_Rule=" + base + "/other.bin", "--until", "upgrade");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("upgrade-failure: wrong model");
+    }
+
+    @Test
+    void theAdminWebPortTriggersAResyncFromAGivenUrl() throws Exception {
+        Files.writeString(dir.resolve("web.xml"), "<flat-profile><GPP_K>via-admin</GPP_K></flat-profile>");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int adminPort = port;
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<Integer> poke = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < 500; i++) {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + adminPort + "/admin/resync?" + base + "/web.xml")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException e) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the emulator is still starting
+                } catch (InterruptedException e) {
+                    return -1;
+                }
+            }
+            return -1;
+        });
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--http-port", Integer.toString(adminPort),
+                "--set", "Resync_Random_Delay=1000", "--print-config");
+        assertThat(poke.get()).isEqualTo(200);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resync-request " + base + "/web.xml")
+                .contains("<GPP_K ua=\"na\">via-admin</GPP_K>");
     }
 
     @Test

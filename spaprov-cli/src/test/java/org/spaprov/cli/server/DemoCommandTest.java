@@ -13,6 +13,7 @@ class DemoCommandTest {
     void aSmallFleetIsProvisionedEndToEnd() {
         DemoCommand cmd = new DemoCommand();
         CommandLine cl = Cli.commandLine();
+        cl.getCommandSpec().removeSubcommand("demo");
         cl.addSubcommand("demo", cmd);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -52,6 +53,7 @@ class DemoCommandTest {
     @Test
     void aBadCountIsAUsageError() {
         CommandLine cl = Cli.commandLine();
+        cl.getCommandSpec().removeSubcommand("demo");
         cl.addSubcommand("demo", new DemoCommand());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));

@@ -241,9 +241,14 @@ public final class ProvisioningEngine {
     }
 
     private void onIdle() {
+        long gen = generation;
         if (due != null) {
             runDue();
-        } else if (rebootDue) {
+        }
+        if (gen != generation || anyBusy()) {
+            return; // the resync rebooted the device, or a line is busy again
+        }
+        if (rebootDue) {
             rebootDue = false;
             p.events().reboot();
             boot();
@@ -598,7 +603,7 @@ public final class ProvisioningEngine {
         String mac = p.identity().mac();
         m.put("MA", mac);
         m.put("MAU", mac.toUpperCase(Locale.ROOT));
-        m.put("MAC", mac.replaceAll("(..)(?!$)", "$1:"));
+        m.put("MAC", colonMac(mac));
         m.put("PN", model.productName());
         m.put("PSN", model.series());
         m.put("SN", p.identity().serial());
@@ -635,6 +640,17 @@ public final class ProvisioningEngine {
             m.put("S" + c, param("GPP_S" + c));
         }
         return m;
+    }
+
+    private static String colonMac(String mac) {
+        StringBuilder b = new StringBuilder(17);
+        for (int i = 0; i < 12; i += 2) {
+            if (i > 0) {
+                b.append(':');
+            }
+            b.append(mac, i, i + 2);
+        }
+        return b.toString();
     }
 
     /** The HTTP User-Agent of SPEC §9: {@code Linksys/SPA-2102-5.2.12 (SERIAL)}. */

@@ -199,7 +199,7 @@ public final class HttpTransport implements Transport {
         return base().sslContext(ctx).build();
     }
 
-    private static X509TrustManager chainCheck(java.util.List<X509Certificate> cas) throws GeneralSecurityException, IOException {
+    static X509TrustManager chainCheck(java.util.List<X509Certificate> cas) throws GeneralSecurityException, IOException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         int i = 0;

@@ -13,6 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGeneratorFactory;
+import java.util.Optional;
+import java.util.function.Function;
+import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.Device;
 import org.spaprov.device.DeviceIdentity;
 import org.spaprov.device.engine.EngineObserver;
@@ -20,6 +23,8 @@ import org.spaprov.device.engine.Scheduler;
 import org.spaprov.device.fetch.FetchRequest;
 import org.spaprov.device.fetch.FetchResult;
 import org.spaprov.device.fetch.FetchSettings;
+import org.spaprov.device.fetch.HttpTransport;
+import org.spaprov.device.fetch.TftpTransport;
 import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fetch.Transport;
 import org.spaprov.device.fetch.Transports;
@@ -77,18 +82,33 @@ public final class Fleet implements AutoCloseable {
      * @param transport the network ({@code null}: TFTP/HTTP/HTTPS per {@code config})
      */
     public Fleet(Config config, Scheduler scheduler, Transport transport) throws IOException {
+        this(config, scheduler, transport, mac -> Optional.empty());
+    }
+
+    /**
+     * A fleet whose devices may carry client certificates ({@code certs}: MAC → credentials, e.g.
+     * from a site's {@code pki/devices/<mac>.crt}); a device with one gets its own HTTPS client.
+     */
+    public Fleet(Config config, Scheduler scheduler, Transport transport,
+                 Function<String, Optional<ClientCredentials>> certs) throws IOException {
         this.config = config;
         DeviceModel shared = config.settings().isEmpty() ? config.model()
                 : new DefaultsOverlay(config.model(), config.settings());
         Transport net = transport != null ? transport : Transports.network(config.fetch(), config.tls());
-        Transport limited = new Limited(net, new Semaphore(config.maxInFlight()));
+        Semaphore permits = new Semaphore(config.maxInFlight());
+        Transport limited = new Limited(net, permits);
+        TftpTransport sharedTftp = new TftpTransport(config.fetch());
         long base = DeviceIdentity.macToLong(config.macBase());
         devices = new Device[config.count()];
         var randoms = RandomGeneratorFactory.of("L64X128MixRandom");
         for (int i = 0; i < devices.length; i++) {
-            DeviceIdentity id = DeviceIdentity.of(shared.model(), DeviceIdentity.macOf(base + i));
+            String mac = DeviceIdentity.macOf(base + i);
+            Optional<ClientCredentials> cert = transport != null ? Optional.empty() : certs.apply(mac);
+            DeviceIdentity id = new DeviceIdentity(shared.model(), mac, null, null, cert);
+            Transport t = cert.isEmpty() ? limited : new Limited(new Transports(sharedTftp,
+                    new HttpTransport(config.fetch(), config.tls().withClient(cert))), permits);
             devices[i] = Device.builder(id).model(shared).firmware(config.firmware()).scheduler(scheduler)
-                    .random(randoms.create(config.seed() + i)).store(StateStore.NONE).transport(limited)
+                    .random(randoms.create(config.seed() + i)).store(StateStore.NONE).transport(t)
                     .resolver(config.tls().resolver()).dhcpTftpServer(config.dhcpTftpServer())
                     .observer(new Probe()).build();
         }

@@ -49,6 +49,29 @@ class ResyncBehaviourTest {
     }
 
     @Test
+    void variablesOfSection43() {
+        Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("GPP_A", ""));
+        Device d = rig.build(with(QUIET, "User_ID_1_", "1001"));
+        d.powerOn();
+        rig.clock.runDue();
+        rig.clock.advance(Duration.ofSeconds(125));
+        var v = d.variables();
+        assertThat(v.getOrEmpty("MA")).isEqualTo("000e08aabbcc");
+        assertThat(v.getOrEmpty("MAU")).isEqualTo("000E08AABBCC");
+        assertThat(v.getOrEmpty("MAC")).isEqualTo("00:0e:08:aa:bb:cc");
+        assertThat(v.getOrEmpty("PN")).isEqualTo("SPA2102");
+        assertThat(v.getOrEmpty("PSN")).isEqualTo("2102");
+        assertThat(v.getOrEmpty("SWVER")).isEqualTo("5.2.12");
+        assertThat(v.getOrEmpty("CCERT")).isEqualTo("Not Installed");
+        assertThat(v.getOrEmpty("PRVTMR")).isEqualTo("125");
+        assertThat(v.getOrEmpty("PRVST")).isEqualTo("0");
+        assertThat(v.getOrEmpty("UID1")).isEqualTo("1001");
+        assertThat(v.getOrEmpty("SCHEME")).isEqualTo("tftp");
+        assertThat(v.getOrEmpty("PORT")).isEqualTo("69");
+        assertThat(v.get("SA")).isEmpty(); // only inside --key
+    }
+
+    @Test
     void noRebootWhenNothingChanged() {
         Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("GPP_A", ""));
         rig.build(QUIET).powerOn();

@@ -151,6 +151,20 @@ class TimerRulesTest {
     }
 
     @Test
+    void aRebootForChangedValuesWaitsForIdleLines() {
+        Rig rig = new Rig().put("/spa2102.cfg", OK);
+        Device d = rig.build(Map.of("Resync_Random_Delay", "10", "Resync_Periodic", "0"));
+        d.setLineBusy(1, true);
+        d.powerOn();
+        rig.clock.advance(Duration.ofSeconds(200 + 14400)); // due resync forced after Forced_Resync_Delay
+        assertThat(rig.log).containsSubsequence("resync-success").doesNotContain("reboot");
+        assertThat(d.state()).isEqualTo(EngineState.REBOOT_DUE);
+        d.setLineBusy(1, false);
+        rig.clock.runDue();
+        assertThat(rig.log).endsWith("resync-success", "reboot", "boot spa2102 000e08aabbcc 5.2.12");
+    }
+
+    @Test
     void upgradeRetryFollowsItsScheduleWithUpgst2() {
         Rig rig = new Rig().put("/spa2102.cfg", OK);
         rig.build(Map.of("Resync_Random_Delay", "0", "Resync_Periodic", "0",

@@ -172,6 +172,19 @@ class RealPeersTest {
     }
 
     @Test
+    void aMultiplyResolvedNameFallsThroughToTheAddressThatAnswers() throws Exception {
+        Recorder r = new Recorder();
+        HostResolver twoAnswers = h -> h.equals("multi.test")
+                ? List.of(java.net.InetAddress.getByName("127.0.0.2"), java.net.InetAddress.getByName("127.0.0.1"))
+                : HostResolver.SYSTEM.resolve(h);
+        Device d = Device.builder(DeviceIdentity.of("spa2102", "000e08aabbcc")).scheduler(clock).events(r).observer(r)
+                .resolver(twoAnswers).set("Resync_Random_Delay", "0").set("Resync_Periodic", "0")
+                .set("Profile_Rule", "http://multi.test:" + httpPort + "/plain.xml").build();
+        assertThat(resync(d, r)).isEmpty();
+        assertThat(d.param("GPP_C")).isEqualTo("plain-http");
+    }
+
+    @Test
     void httpsWithClientCertificateAndTheCnRules() throws Exception {
         Recorder r = new Recorder();
         Device d = device(r, Optional.of(deviceCert), Map.of("Profile_Rule", "https://localhost:" + httpsPort + "/tls.xml"));

@@ -31,7 +31,10 @@ final class DirectBodies {
         int i = System.identityHashCode(body) & (SLOTS - 1);
         Slot s = slots[i];
         if (s == null || s.key() != body) {
-            ByteBuf d = Unpooled.directBuffer(body.length, body.length).writeBytes(body);
+            // A JDK direct buffer, freed by the garbage collector on every JDK: a replaced slot may still be
+            // referenced by responses in flight, so nobody can release it explicitly.
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocateDirect(body.length).put(body).flip();
+            ByteBuf d = Unpooled.wrappedBuffer(bb);
             s = new Slot(body, Unpooled.unreleasableBuffer(d.asReadOnly()));
             slots[i] = s;
         }
