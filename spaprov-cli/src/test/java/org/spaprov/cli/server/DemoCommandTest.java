@@ -11,10 +11,8 @@ import picocli.CommandLine;
 class DemoCommandTest {
     @Test
     void aSmallFleetIsProvisionedEndToEnd() {
-        DemoCommand cmd = new DemoCommand();
         CommandLine cl = Cli.commandLine();
-        cl.getCommandSpec().removeSubcommand("demo");
-        cl.addSubcommand("demo", cmd);
+        DemoCommand cmd = cl.getSubcommands().get("demo").getCommand();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -27,12 +25,11 @@ class DemoCommandTest {
 
     @Test
     void withoutExitItKeepsServingUntilStopped() throws Exception {
-        DemoCommand cmd = new DemoCommand();
+        CommandLine cl = Cli.commandLine();
+        DemoCommand cmd = cl.getSubcommands().get("demo").getCommand();
         java.util.concurrent.CompletableFuture<org.spaprov.server.net.ProvisioningServer> serving =
                 new java.util.concurrent.CompletableFuture<>();
         cmd.onServing = serving::complete;
-        CommandLine cl = Cli.commandLine();
-        cl.addSubcommand("demo", cmd);
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));
@@ -53,8 +50,6 @@ class DemoCommandTest {
     @Test
     void aBadCountIsAUsageError() {
         CommandLine cl = Cli.commandLine();
-        cl.getCommandSpec().removeSubcommand("demo");
-        cl.addSubcommand("demo", new DemoCommand());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("demo", "--count", "0")).isEqualTo(2);
