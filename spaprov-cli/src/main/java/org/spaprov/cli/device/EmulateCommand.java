@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov emulate}: one SPA device against your provisioning server. */
 @Command(name = "emulate",
         description = {"Emulate one SPA device: power on, provision, upgrade, as the real firmware does.", "",
-                "Prints one line per event: boot <model> <mac> <firmware>, resync-request <url>, resync-success,",
-                "resync-failure: <ERR>, upgrade-request <url>, upgrade-success <version>, upgrade-failure: <ERR>, reboot.",
-                "Values are kept in --state-dir like flash: a restarted device remembers them.",
-                "The power-up resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
+                "Prints one line per event: boot <model> <mac> <firmware>, resync-request <url>, resync-success, "
+                        + "resync-failure: <ERR>, upgrade-request <url>, upgrade-success <version>, "
+                        + "upgrade-failure: <ERR>, reboot.", "",
+                "Values are kept in --state-dir like flash: a restarted device remembers them. The power-up "
+                        + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
@@ -51,10 +52,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml' --print-config",
-                "  spaprov emulate --mac 00:0e:08:aa:bb:cc --dhcp-tftp-server 127.0.0.1 --state-dir /tmp/dev1",
-                "  spaprov emulate --mac 000e08aabbcc --ca ca.crt --cert dev.crt --cert-key dev.key \\",
-                "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg' --set GPP_SA=secret",
-                "  spaprov emulate --mac 000e08aabbcc --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin' --until upgrade"})
+                "  spaprov emulate --mac 00:0e:08:aa:bb:cc --state-dir /tmp/dev1 \\",
+                "      --dhcp-tftp-server 127.0.0.1",
+                "  spaprov emulate --mac 000e08aabbcc --ca ca.crt \\",
+                "      --cert dev.crt --cert-key dev.key --set GPP_SA=secret \\",
+                "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg'",
+                "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
+                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'"})
 public final class EmulateCommand implements java.util.concurrent.Callable<Integer> {
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }

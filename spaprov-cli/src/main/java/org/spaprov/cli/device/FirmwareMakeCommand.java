@@ -18,19 +18,24 @@ import picocli.CommandLine.Spec;
         description = {"Create a firmware image for an emulated device.", "",
                 "The payload is SIZE bytes of filler derived from model and version (the same",
                 "arguments give the same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
-        mixinStandardHelpOptions = true,
+        // no mixinStandardHelpOptions: its --version would clash with the firmware --version
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:image written", "1:cannot write the file", "2:usage error"},
         footer = {"", "Examples:",
                 "  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
-                "  spaprov firmware make --model spa3102 --version 5.2.10 --size 4096 -o /srv/tftp/fw.bin",
-                "  spaprov emulate --mac 000e08aabbcc --set 'Upgrade_Rule=http://127.0.0.1:8080/spa2102-5.3.0.bin' --until upgrade"})
+                "  spaprov firmware make --model spa3102 --version 5.2.10 --size 4096 \\",
+                "      -o /srv/tftp/fw.bin",
+                "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
+                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/spa2102-5.3.0.bin'"})
 public final class FirmwareMakeCommand implements Callable<Integer> {
     /** Largest payload this command writes. */
     static final long MAX_SIZE = 64L << 20;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model the image is for, e.g. spa2102.")
     String model;

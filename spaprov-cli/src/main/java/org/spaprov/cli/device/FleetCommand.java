@@ -32,20 +32,24 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov fleet}: N emulated devices in one JVM against your server, with a summary. */
 @Command(name = "fleet",
         description = {"Emulate a fleet of SPA devices in one JVM (virtual threads) and summarise the outcome.", "",
-                "All devices power on at once, as after a power failure; Resync_Random_Delay spreads their first",
-                "requests. --time-scale compresses device time (timers, delays) without changing the network.",
-                "The summary gives successes, failures by $ERR, requests per second and download latency",
-                "percentiles, and the heap used per device."},
+                "All devices power on at once, as after a power failure; Resync_Random_Delay spreads their first "
+                        + "requests. --time-scale compresses device time (timers, delays) without changing the network.",
+                "",
+                "The summary gives successes, failures by $ERR, requests per second, download latency percentiles "
+                        + "and the heap used per device."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every device's first resync succeeded (or --until forever ended)",
                 "1:some failed, or not all finished within --duration", "2:usage error"},
         footer = {"", "Examples:",
-                "  spaprov fleet --count 1000 --mac-base 000e08000000 --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
-                "  spaprov fleet --count 100000 --mac-base 000e08000000 --time-scale 60 --duration 2h \\",
-                "      --set 'Profile_Rule=http://127.0.0.1:8080/$MA.xml' --set Resync_Periodic=3600 --until forever",
-                "  java -Xmx2g -jar spaprov-cli/target/spaprov.jar fleet --count 100000 --mac-base 000e08000000 --json"})
+                "  spaprov fleet --count 1000 --mac-base 000e08000000 \\",
+                "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
+                "  spaprov fleet --count 10000 --mac-base 000e08000000 --until forever \\",
+                "      --duration 1d --time-scale 120 --set Resync_Periodic=3600+600 \\",
+                "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
+                "  SPAPROV_JAVA_OPTS=-Xmx2g spaprov fleet --count 100000 \\",
+                "      --mac-base 000e08000000 --json --set 'Profile_Rule=...'"})
 public final class FleetCommand implements Callable<Integer> {
     /** When to stop. */
     public enum Until { resync, forever }

@@ -146,6 +146,9 @@ class EmulateCommandTest {
         DeviceCliRun noResync = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_On_Reset=No");
         assertThat(noResync.code()).isEqualTo(1);
         assertThat(noResync.err()).contains("no resync at power-up");
+        DeviceCliRun help = DeviceCliRun.run("firmware", "make", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--version=V", "Examples:");
         assertThat(new String(DeviceCliRun.run("firmware", "make", "--model", "spa2102").err()
                 .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("Missing required option");
     }

@@ -289,7 +289,7 @@ public final class ProvisioningEngine {
         });
         String err = "";
         if (d.url.isPresent()) {
-            Optional<RuleTarget> t = RuleTarget.parse(d.url.get(), "tftp");
+            Optional<RuleTarget> t = RuleTarget.parse(d.url.get());
             err = t.isEmpty() ? FetchError.BAD_URL.err() : fetchAndApply(withHost(t.get(), d.requester), null, null, null);
         } else {
             for (String rule : RULES) {
@@ -358,8 +358,8 @@ public final class ProvisioningEngine {
                 if (!model.known(s.name())) {
                     continue; // SPEC §15.4: the device ignores unknown names
                 }
-                if (s.value() != null) {
-                    values.put(s.name(), s.value());
+                if (s.value() != null && model.accepts(s.name(), s.value())) {
+                    values.put(s.name(), s.value()); // a value of the wrong type is skipped (SPEC §11)
                 }
                 if (s.access() != null) {
                     access.put(s.name(), s.access());
@@ -439,7 +439,7 @@ public final class ProvisioningEngine {
         RuleTarget target;
         Optional<RuleChoice.Selected> chosen = Optional.empty();
         if (ask != null && ask.url.isPresent()) {
-            Optional<RuleTarget> t = RuleTarget.parse(ask.url.get(), "tftp");
+            Optional<RuleTarget> t = RuleTarget.parse(ask.url.get());
             if (t.isEmpty()) {
                 upgradeFailed("", FetchError.BAD_URL.err());
                 return;

@@ -25,48 +25,13 @@ public record RuleTarget(String scheme, Optional<String> host, int port, String 
         return scheme + "://" + host.orElse(hostIfEmpty) + ":" + port + path;
     }
 
-    /** Parses an expanded URL; {@code defaultScheme} applies when it has none. */
-    public static Optional<RuleTarget> parse(String url, String defaultScheme) {
-        String u = url.trim();
-        String scheme = defaultScheme;
-        int i = u.indexOf("://");
-        if (i >= 0) {
-            scheme = u.substring(0, i).toLowerCase(java.util.Locale.ROOT);
-            u = u.substring(i + 3);
-            if (!scheme.equals("tftp") && !scheme.equals("http") && !scheme.equals("https")) {
-                return Optional.empty();
-            }
-        }
-        int slash = u.indexOf('/');
-        if (slash < 0) {
+    /** Parses an expanded URL with spaprov-rules' {@code RuleUrl} (default scheme tftp); empty when malformed. */
+    public static Optional<RuleTarget> parse(String url) {
+        try {
+            org.spaprov.rules.RuleUrl u = org.spaprov.rules.RuleUrl.parse(url.trim());
+            return Optional.of(new RuleTarget(u.scheme(), u.host(), u.port(), u.path()));
+        } catch (IllegalArgumentException e) { // RuleSyntaxException included
             return Optional.empty();
         }
-        String server = u.substring(0, slash);
-        String path = u.substring(slash);
-        if (path.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-            return Optional.empty();
-        }
-        Optional<String> host = Optional.empty();
-        int port = defaultPort(scheme);
-        if (!server.isEmpty()) {
-            int colon = server.lastIndexOf(':');
-            String h = server;
-            if (colon >= 0) {
-                h = server.substring(0, colon);
-                try {
-                    port = Integer.parseInt(server.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-                if (port < 1 || port > 65535) {
-                    return Optional.empty();
-                }
-            }
-            if (h.isEmpty() || !h.matches("[A-Za-z0-9.\\-]+")) {
-                return Optional.empty();
-            }
-            host = Optional.of(h);
-        }
-        return Optional.of(new RuleTarget(scheme, host, port, path));
     }
 }

@@ -27,6 +27,16 @@ public final class CatalogModel implements DeviceModel {
     @Override public int indexOf(String xmlName) { return catalog.indexOf(xmlName); }
 
     @Override
+    public boolean accepts(String xmlName, String value) {
+        ParamDef p = catalog.get(xmlName);
+        try {
+            return p == null || p.type().check(value).isEmpty();
+        } catch (RuntimeException e) {
+            return false; // a checker that cannot read the value rejects it
+        }
+    }
+
+    @Override
     public String defaultValue(String xmlName) {
         ParamDef p = catalog.get(xmlName);
         return p == null ? "" : p.defaultValue();

@@ -37,6 +37,7 @@ public final class DefaultsOverlay implements DeviceModel {
     }
 
     @Override public int indexOf(String xmlName) { return base.indexOf(xmlName); }
+    @Override public boolean accepts(String xmlName, String value) { return base.accepts(xmlName, value); }
     @Override public Access defaultAccess(String xmlName) { return base.defaultAccess(xmlName); }
     @Override public String groupOf(String xmlName) { return base.groupOf(xmlName); }
     @Override public boolean secret(String xmlName) { return base.secret(xmlName); }

@@ -29,6 +29,14 @@ public interface DeviceModel {
     /** True when the model has this parameter; unknown names in a profile are ignored (SPEC §15.4). */
     boolean known(String xmlName);
 
+    /**
+     * Whether {@code value} fits the parameter's type (SPEC §11: a device skips a value that does
+     * not, and keeps the rest of the file). Default: every value fits.
+     */
+    default boolean accepts(String xmlName, String value) {
+        return true;
+    }
+
     /** The default value ("" when the catalog has none or the name is unknown). */
     String defaultValue(String xmlName);
 

@@ -72,6 +72,20 @@ class ResyncBehaviourTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsSkippedAndTheRestOfTheFileApplies() {
+        Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("Resync_Periodic", "often", "Line_Enable_1_", "maybe",
+                "GPP_A", "kept", "Resync_Error_Retry_Delay", "60"));
+        Device d = rig.build(QUIET);
+        d.powerOn();
+        rig.clock.runDue();
+        assertThat(rig.log).contains("resync-success");
+        assertThat(d.param("GPP_A")).isEqualTo("kept");
+        assertThat(d.param("Resync_Error_Retry_Delay")).isEqualTo("60");
+        assertThat(d.param("Resync_Periodic")).isEqualTo("0");
+        assertThat(d.param("Line_Enable_1_")).isEqualTo("Yes");
+    }
+
+    @Test
     void noRebootWhenNothingChanged() {
         Rig rig = new Rig().put("/spa2102.cfg", Rig.xml("GPP_A", ""));
         rig.build(QUIET).powerOn();

@@ -9,10 +9,13 @@ import org.spaprov.server.site.SiteException;
 /**
  * The generated per-model firmware layer: when {@code spaprov.yaml} names a target version for a
  * model ({@code firmware: {spa2102: 5.2.12}}), its devices get
- * <pre>Upgrade_Rule = ($SWVER ne 5.2.12)? http://$SERV:8080/firmware/spa2102-5.2.12.bin</pre>
+ * <pre>Upgrade_Rule = ($SWVER ne 5.2.12)? http://127.0.0.1:8080/firmware/spa2102-5.2.12.bin</pre>
  * The base URL is {@code firmware-url} from the site, else HTTP on the bound HTTP port, else TFTP
- * on the bound TFTP port ({@code $SERV} is the host the device fetched its profile from; firmware is
- * never offered over HTTPS, which v3.0 devices refuse for upgrades). Stateless.
+ * on the bound TFTP port (firmware is never offered over HTTPS, which v3.0 devices refuse for
+ * upgrades). The host is the bind address; for a wildcard bind ({@code 0.0.0.0}) the server cannot
+ * know the name devices use, so it writes {@code $SERV}, the host of the device's last resync URL —
+ * which a device only knows after a resync, not at the boot after one: set {@code firmware-url} in
+ * such sites. Stateless.
  */
 public final class UpgradeLayers {
     private UpgradeLayers() {
@@ -31,12 +34,22 @@ public final class UpgradeLayers {
         }
         FirmwareFile f = site.firmware().image(model, version).orElseThrow(() -> SiteException.at("spaprov.yaml", 0,
                 "firmware." + model + ": no image of version " + version + " in firmware/"));
-        String base = site.config().firmwareUrl().orElseGet(() -> httpPort >= 0 ? "http://$SERV:" + httpPort + "/firmware/"
-                : tftpPort >= 0 ? "tftp://$SERV:" + tftpPort + "/firmware/" : "/firmware/");
+        String host = hostFor(site.config().listen().bind());
+        String base = site.config().firmwareUrl().orElseGet(() -> httpPort >= 0 ? "http://" + host + ":" + httpPort + "/firmware/"
+                : tftpPort >= 0 ? "tftp://" + host + ":" + tftpPort + "/firmware/" : "/firmware/");
         if (!base.endsWith("/")) {
             base = base + "/";
         }
         String rule = "($SWVER ne " + version + ")? " + base + f.name();
         return Optional.of(Layer.of(Profile.builder().set("Upgrade_Rule", rule).build(), "<firmware " + model + ">"));
+    }
+
+    /** The host to write into firmware URLs for a bind address (see the class comment). */
+    static String hostFor(String bind) {
+        return switch (bind) {
+            case "0.0.0.0", "::", "" -> "$SERV";
+            case "localhost", "::1" -> "127.0.0.1";
+            default -> bind;
+        };
     }
 }

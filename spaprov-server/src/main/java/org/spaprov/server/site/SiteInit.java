@@ -143,7 +143,7 @@ public final class SiteInit {
               <Resync_Periodic>3600</Resync_Periodic>
               <Profile_Rule>{{ server.https_url }}/spa$MA.xml</Profile_Rule>
               <Upgrade_Enable>Yes</Upgrade_Enable>
-              <Station_Name>{{ device.vars.station }}</Station_Name>
+              <Display_Name_1_>{{ device.vars.station }}</Display_Name_1_>
               <Proxy_1_>sip.example.net</Proxy_1_>
               <User_ID_1_>{{ device.vars.sip_user }}</User_ID_1_>
               <Password_1_ ua="na">{{ device.vars.sip_password }}</Password_1_>

@@ -85,7 +85,7 @@ class CacheAndReloadTest {
     }
 
     @Test
-    void firmwareIsServedWithEtagAndTheUpgradeRuleNamesTheBoundPort() throws Exception {
+    void firmwareIsServedWithEtagAndTheUpgradeRuleNamesTheBoundPortAndServForAWildcardBind() throws Exception {
         byte[] image = FirmwareImage.make("spa2102", "5.2.12", new byte[5000]);
         Files.createDirectories(dir.resolve("firmware"));
         Files.write(dir.resolve("firmware/spa2102-5.2.12.bin"), image);

@@ -67,8 +67,8 @@ class EndToEndCurlTest {
                 // HTTPS with the device's own certificate: its plain profile.
                 String own = curl("--cacert", pki + "/ca.crt", "--cert", pki + "/devices/" + a + ".crt", "--key",
                         pki + "/devices/" + a + ".key", "https://localhost:" + https + "/spa" + a + ".xml");
-                assertThat(own).contains("<flat-profile>").containsPattern("<Station_Name[^>]*>Reception</Station_Name>")
-                        .containsPattern("<Upgrade_Rule[^>]*>\\(\\$SWVER ne 5\\.2\\.12\\)\\? http://\\$SERV:" + http + "/firmware/");
+                assertThat(own).contains("<flat-profile>").containsPattern("<Display_Name_1_[^>]*>Reception</Display_Name_1_>")
+                        .containsPattern("<Upgrade_Rule[^>]*>\\(\\$SWVER ne 5\\.2\\.12\\)\\? http://127\\.0\\.0\\.1:" + http + "/firmware/");
                 // The same certificate asking for another device: 403.
                 assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "--cacert", pki + "/ca.crt", "--cert",
                         pki + "/devices/" + a + ".crt", "--key", pki + "/devices/" + a + ".key",
@@ -78,14 +78,14 @@ class EndToEndCurlTest {
                         new byte[0]);
                 byte[] gz = run(List.of("openssl", "enc", "-d", "-aes-256-cbc", "-md", "md5", "-k", SiteInit.EXAMPLE_KEY), enc);
                 String xml = new String(run(List.of("gunzip", "-c"), gz), StandardCharsets.UTF_8);
-                assertThat(xml).containsPattern("<Station_Name[^>]*>Sales</Station_Name>");
+                assertThat(xml).containsPattern("<Display_Name_1_[^>]*>Sales</Display_Name_1_>");
                 // Bootstrap over TFTP, and the encrypted profile over TFTP with a large block size.
                 assertThat(curl("tftp://127.0.0.1:" + tftp + "/spa2102.cfg")).contains("https://localhost:" + https + "/spa$MA.xml");
                 byte[] viaTftp = run(List.of(CURL, "-s", "--tftp-blksize", "1428",
                         "tftp://127.0.0.1:" + tftp + "/spa" + b + ".cfg"), new byte[0]);
                 assertThat(new String(run(List.of("gunzip", "-c"), run(List.of("openssl", "enc", "-d", "-aes-256-cbc",
                         "-md", "md5", "-k", SiteInit.EXAMPLE_KEY), viaTftp)), StandardCharsets.UTF_8))
-                        .containsPattern("<Station_Name[^>]*>Sales</Station_Name>");
+                        .containsPattern("<Display_Name_1_[^>]*>Sales</Display_Name_1_>");
                 // Firmware over HTTP, and a sweep of unknown names gets 404s.
                 assertThat(curl("-o", "/dev/null", "-w", "%{http_code}",
                         "http://127.0.0.1:" + http + "/firmware/spa2102-5.2.12.bin")).isEqualTo("200");

@@ -40,7 +40,7 @@ class SiteInitTest {
                 ProvisionResult r = core.provisionService().handle(
                         ProvisionRequest.of(Protocol.HTTPS, "/spa" + d[0] + ".xml", from).withClientCert(cert));
                 assertThat(r.status()).as(d[0] + ": " + r.reason()).isEqualTo(200);
-                assertThat(new String(r.body())).contains("<Station_Name>").doesNotContain("{{");
+                assertThat(new String(r.body())).contains("<Display_Name_1_").doesNotContain("{{");
             }
             ProvisionResult enc = core.provisionService().handle(ProvisionRequest.of(Protocol.HTTP, "/spa000e08aabb02.cfg", from));
             assertThat(enc.reason()).isEqualTo("served gzip encrypted");
