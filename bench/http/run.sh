@@ -107,10 +107,10 @@ stime_run() { # PORT PIDS... -> prints "conn_per_s cpu_s"
   echo "$total $(awk -v a="$after" -v b="$before" -v t="$TCK" 'BEGIN {printf "%.2f", (a-b)/t}')"
 }
 
-# The JIT needs a while, TLS (EC arithmetic) longer than HTTP: warm both servers the same way.
+# The JIT needs a while, TLS longer than HTTP (tens of thousands of handshakes): a minute for the JVM.
 echo "== warm-up (discarded)" >&2
 if [ "$ONLY" != https ]; then DUR=10s wrk_run "$OH" "$OURS" > /dev/null; DUR=5s wrk_run "$NH" $(nginx_pids) > /dev/null; fi
-if [ "$ONLY" != http ]; then STIME=30 stime_run "$OS" "$OURS" > /dev/null; STIME=5 stime_run "$NS" $(nginx_pids) > /dev/null; fi
+if [ "$ONLY" != http ]; then STIME=60 stime_run "$OS" "$OURS" > /dev/null; STIME=5 stime_run "$NS" $(nginx_pids) > /dev/null; fi
 
 : > "$WORK/http.txt"; : > "$WORK/https.txt"
 for r in $(seq "$ROUNDS"); do

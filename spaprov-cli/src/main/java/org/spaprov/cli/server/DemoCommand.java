@@ -81,6 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Completing it stops a demo that keeps serving (tests); Ctrl-C completes it through a shutdown hook. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Told the server once the summary is printed (tests). */
     Consumer<ProvisioningServer> onServing = s -> { };
 
@@ -103,47 +104,57 @@ public final class DemoCommand implements Callable<Integer> {
             throw UserException.invalid(e.getMessage());
         }
         try (ServerCore core = open(site, dir, clock)) {
-            ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
-            try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
-                    core.reportSink(), clock)) {
-                int tftp = server.tftpAddress().orElseThrow().getPort();
-                int http = server.httpAddress().orElseThrow().getPort();
-                int https = server.httpsAddress().orElseThrow().getPort();
-                core.setBoundPorts(tftp, http, https);
-                DemoSite.Devices devices = DemoSite.write(site, tftp, http, https, count, MAC_BASE, clock);
-                if (!core.reloadNow()) {
-                    throw UserException.invalid("demo site: " + core.siteError().orElse("does not load"));
-                }
-                out.printf(Locale.ROOT, "site %s%n", site);
-                server.listeningLines().forEach(out::println);
-                out.flush();
-                int code = runFleet(out, site, devices, tftp, limit);
-                out.printf(Locale.ROOT, "%nserver: http://127.0.0.1:%d/  https://localhost:%d/  tftp://127.0.0.1:%d/%n",
-                        http, https, tftp);
-                out.printf(Locale.ROOT, "try:    curl -s http://127.0.0.1:%d/spa%s.cfg | openssl enc -d -aes-256-cbc -md md5 -k KEY | gunzip%n",
-                        http, SiteInit.DEVICES.get(1)[0]);
-                out.printf(Locale.ROOT, "        (KEY is %s; every device's key is in %s)%n", SiteInit.EXAMPLE_KEY,
-                        site.resolve("devices.csv"));
-                out.flush();
-                if (!exit) {
-                    out.println("serving until Ctrl-C");
-                    out.flush();
-                    Thread hook = new Thread(() -> stop.complete(null), "spaprov-demo-stop");
-                    Runtime.getRuntime().addShutdownHook(hook);
-                    onServing.accept(server);
-                    stop.join();
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // Ctrl-C: closing below is all that is left.
-                    }
-                } else {
-                    onServing.accept(server);
-                }
-                return code;
-            } catch (IOException | PkiException e) {
-                throw UserException.invalid("demo: " + e.getMessage());
+            return serve(out, core, site, clock, limit);
+        } finally {
+            closed.complete(null);
+        }
+    }
+
+    private int serve(PrintWriter out, ServerCore core, Path site, Clock clock, Duration limit) throws Exception {
+        ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
+        try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
+                core.reportSink(), clock)) {
+            int tftp = server.tftpAddress().orElseThrow().getPort();
+            int http = server.httpAddress().orElseThrow().getPort();
+            int https = server.httpsAddress().orElseThrow().getPort();
+            core.setBoundPorts(tftp, http, https);
+            DemoSite.Devices devices = DemoSite.write(site, tftp, http, https, count, MAC_BASE, clock);
+            if (!core.reloadNow()) {
+                throw UserException.invalid("demo site: " + core.siteError().orElse("does not load"));
             }
+            out.printf(Locale.ROOT, "site %s%n", site);
+            server.listeningLines().forEach(out::println);
+            out.flush();
+            int code = runFleet(out, site, devices, tftp, limit);
+            out.printf(Locale.ROOT, "%nserver: http://127.0.0.1:%d/  https://localhost:%d/  tftp://127.0.0.1:%d/%n",
+                    http, https, tftp);
+            out.printf(Locale.ROOT, "try:    curl -s http://127.0.0.1:%d/spa%s.cfg | openssl enc -d -aes-256-cbc -md md5 -k KEY | gunzip%n",
+                    http, SiteInit.DEVICES.get(1)[0]);
+            out.printf(Locale.ROOT, "        (KEY is %s; every device's key is in %s)%n", SiteInit.EXAMPLE_KEY,
+                    site.resolve("devices.csv"));
+            out.flush();
+            if (!exit) {
+                out.println("serving until Ctrl-C");
+                out.flush();
+                Thread hook = new Thread(() -> {
+                    stop.complete(null);
+                    // Keep the JVM up until the server and the store are closed.
+                    closed.join();
+                }, "spaprov-demo-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                onServing.accept(server);
+                stop.join();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: closing below is all that is left.
+                }
+            } else {
+                onServing.accept(server);
+            }
+            return code;
+        } catch (IOException | PkiException e) {
+            throw UserException.invalid("demo: " + e.getMessage());
         }
     }
 

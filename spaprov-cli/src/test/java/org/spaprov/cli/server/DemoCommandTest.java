@@ -11,10 +11,8 @@ import picocli.CommandLine;
 class DemoCommandTest {
     @Test
     void aSmallFleetIsProvisionedEndToEnd() {
-        DemoCommand cmd = new DemoCommand();
         CommandLine cl = Cli.commandLine();
-        cl.getCommandSpec().removeSubcommand("demo");
-        cl.addSubcommand("demo", cmd);
+        DemoCommand cmd = cl.getSubcommands().get("demo").getCommand();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -26,10 +24,32 @@ class DemoCommandTest {
     }
 
     @Test
+    void withoutExitItKeepsServingUntilStopped() throws Exception {
+        CommandLine cl = Cli.commandLine();
+        DemoCommand cmd = cl.getSubcommands().get("demo").getCommand();
+        java.util.concurrent.CompletableFuture<org.spaprov.server.net.ProvisioningServer> serving =
+                new java.util.concurrent.CompletableFuture<>();
+        cmd.onServing = serving::complete;
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        java.util.concurrent.CompletableFuture<Integer> code = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cl.execute("demo", "--count", "2", "--no-progress", "--timeout", "90s"));
+        org.spaprov.server.net.ProvisioningServer server = serving.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        int port = server.httpAddress().orElseThrow().getPort();
+        var res = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/spa000e08de0000.cfg")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(new String(res.body(), 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("Salted__");
+        assertThat(out.toString()).contains("serving until Ctrl-C");
+        cmd.stop.complete(null);
+        assertThat(code.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aBadCountIsAUsageError() {
         CommandLine cl = Cli.commandLine();
-        cl.getCommandSpec().removeSubcommand("demo");
-        cl.addSubcommand("demo", new DemoCommand());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("demo", "--count", "0")).isEqualTo(2);

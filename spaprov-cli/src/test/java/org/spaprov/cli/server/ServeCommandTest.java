@@ -24,10 +24,9 @@ class ServeCommandTest {
     private record Run(CommandLine cl, StringWriter out, StringWriter err) {
     }
 
-    private static Run line(ServeCommand cmd) {
+    /** The registered command tree; {@link #serve(Run)} is the instance that runs {@code serve}. */
+    private static Run line() {
         CommandLine cl = Cli.commandLine();
-        cl.getCommandSpec().removeSubcommand("serve");
-        cl.addSubcommand("serve", cmd);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -35,12 +34,16 @@ class ServeCommandTest {
         return new Run(cl, out, err);
     }
 
+    private static ServeCommand serve(Run run) {
+        return run.cl().getSubcommands().get("serve").getCommand();
+    }
+
     @Test
     void servesOnChosenPortsPrintsThemAndStops() throws Exception {
-        ServeCommand cmd = new ServeCommand();
+        Run run = line();
+        ServeCommand cmd = serve(run);
         CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
         cmd.onStarted = started::complete;
-        Run run = line(cmd);
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
                 tmp.toString(), "--data", tmp.resolve("data").toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",
                 "--http-port", "0", "--https-port", "-1"));
@@ -58,8 +61,34 @@ class ServeCommandTest {
     }
 
     @Test
+    void servesTheExampleSiteOverTftpHttpAndHttps() throws Exception {
+        Path site = tmp.resolve("site");
+        org.spaprov.server.site.SiteInit.write(site, java.time.Clock.systemUTC(),
+                org.spaprov.server.pki.KeyKind.EC_P256);
+        Run run = line();
+        ServeCommand cmd = serve(run);
+        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        cmd.onStarted = started::complete;
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
+                site.toString(), "--tftp-port", "0", "--http-port", "0", "--https-port", "0"));
+        ProvisioningServer server = started.get(60, TimeUnit.SECONDS);
+        assertThat(run.out().toString().lines().toList()).hasSize(3)
+                .allMatch(l -> l.matches("listening (tftp|http|https) 127\\.0\\.0\\.1:\\d+"));
+        int port = server.httpAddress().orElseThrow().getPort();
+        HttpResponse<String> res = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/spa000e08aabb01.xml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("<Proxy_1_", "sip.example.net");
+        assertThat(server.tftpAddress()).isPresent();
+        assertThat(server.httpsAddress()).isPresent();
+        cmd.stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aMissingSiteIsInvalidInput() {
-        Run run = line(new ServeCommand());
+        Run run = line();
         int code = run.cl().execute("serve", "--site", tmp.resolve("nope").toString());
         assertThat(code).isEqualTo(1);
         assertThat(run.err().toString()).startsWith("spaprov: ").contains("nope").doesNotContain("Exception");
@@ -67,7 +96,7 @@ class ServeCommandTest {
 
     @Test
     void aBadPortIsAUsageError() {
-        Run run = line(new ServeCommand());
+        Run run = line();
         int code = run.cl().execute("serve", "--site", tmp.toString(), "--http-port", "70000");
         assertThat(code).isEqualTo(2);
         assertThat(run.err().toString()).contains("70000");
@@ -76,7 +105,7 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsInvalidInputNamingIt() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run run = line(new ServeCommand());
+            Run run = line();
             int code = run.cl().execute("serve", "--site", tmp.toString(), "--data", tmp.resolve("d").toString(),
                     "--bind", "127.0.0.1", "--tftp-port", "-1", "--https-port", "-1",
                     "--http-port", String.valueOf(taken.getLocalPort()));
