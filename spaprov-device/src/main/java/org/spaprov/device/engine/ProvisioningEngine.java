@@ -185,10 +185,7 @@ public final class ProvisioningEngine {
             long max = 20L * Math.max(0, number("Resync_Random_Delay"));
             long delay = max == 0 ? 0 : p.random().nextLong(max + 1);
             state = EngineState.BOOT_DELAY;
-            timers.boot = schedule(Duration.ofSeconds(delay), () -> {
-                state = EngineState.IDLE;
-                request(0, Optional.empty(), "");
-            });
+            timers.boot = schedule(Duration.ofSeconds(delay), new PowerUpResyncTask());
         } else {
             afterBoot(() -> upgrade(null));
         }
@@ -197,12 +194,7 @@ public final class ProvisioningEngine {
 
     /** Queues work for after the boot task, so a boot never runs a whole resync or upgrade inside itself. */
     private void afterBoot(Runnable r) {
-        long gen = generation;
-        executor.execute(() -> {
-            if (gen == generation) {
-                r.run();
-            }
-        });
+        executor.execute(new SameBootOnly(generation, r));
     }
 
     private void rebootWhenIdle(boolean forChanges) {
@@ -234,7 +226,7 @@ public final class ProvisioningEngine {
             state = EngineState.RESYNC_DUE;
             long forced = Math.max(0, number("Forced_Resync_Delay"));
             Duration left = Duration.ofSeconds(forced).minus(Duration.between(since, p.scheduler().now()));
-            timers.forced = schedule(left, this::runDue);
+            timers.forced = schedule(left, new ForcedResyncTask());
             return;
         }
         runDue();
@@ -309,15 +301,14 @@ public final class ProvisioningEngine {
         } else {
             p.events().resyncFailure(variables());
             p.rules().scheduleDelay(param("Resync_Error_Retry_Delay"), errorIndex++, p.random())
-                    .ifPresent(s -> timers.error = schedule(Duration.ofSeconds(s),
-                            () -> request(2, Optional.empty(), "")));
+                    .ifPresent(s -> timers.error = schedule(Duration.ofSeconds(s), new ResyncRetryTask()));
         }
         return err;
     }
 
     private void armPeriodic() {
         p.rules().scheduleDelay(param("Resync_Periodic"), periodicIndex++, p.random())
-                .ifPresent(s -> timers.periodic = schedule(Duration.ofSeconds(s), () -> request(1, Optional.empty(), "")));
+                .ifPresent(s -> timers.periodic = schedule(Duration.ofSeconds(s), new PeriodicResyncTask()));
     }
 
     private String runRule(String ruleText) {
@@ -531,8 +522,7 @@ public final class ProvisioningEngine {
         lastFailedUpgradeUrl = effUrl;
         p.events().upgradeFailure(variables());
         p.rules().scheduleDelay(param("Upgrade_Error_Retry_Delay"), upgradeErrorIndex++, p.random())
-                .ifPresent(s -> timers.upgrade = schedule(Duration.ofSeconds(s),
-                        () -> upgrade(new UpgradeAsk(Optional.empty(), "", true))));
+                .ifPresent(s -> timers.upgrade = schedule(Duration.ofSeconds(s), new UpgradeRetryTask()));
         p.observer().upgradeDone(false, err);
         if (yes("Resync_After_Upgrade_Attempt")) {
             executor.execute(() -> request(0, Optional.empty(), ""));
@@ -544,7 +534,7 @@ public final class ProvisioningEngine {
     private void armTriggers() {
         timers.cancel(timers.trigger);
         if (!param("Resync_Trigger_1").isBlank() || !param("Resync_Trigger_2").isBlank()) {
-            timers.trigger = schedule(Duration.ofSeconds(1), this::pollTriggers);
+            timers.trigger = schedule(Duration.ofSeconds(1), new TriggerPollTask());
         }
     }
 
@@ -683,13 +673,9 @@ public final class ProvisioningEngine {
         return false;
     }
 
+    /** Arms a timer: when it fires, {@code task} runs on the device's executor unless the device rebooted meanwhile. */
     private Scheduler.Cancellable schedule(Duration d, Runnable task) {
-        long gen = generation;
-        return p.scheduler().schedule(d, () -> executor.execute(() -> {
-            if (gen == generation) {
-                task.run();
-            }
-        }));
+        return p.scheduler().schedule(d, new TimerFired(new SameBootOnly(generation, task)));
     }
 
     /** The timers a device may have armed. */
@@ -756,6 +742,99 @@ public final class ProvisioningEngine {
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- named timer tasks (STYLE §7 rule 8)
+
+    /** Runs when the power-up random delay (Resync_Random_Delay) ends: the boot resync, PRVST 0. */
+    private final class PowerUpResyncTask implements Runnable {
+        @Override
+        public void run() {
+            state = EngineState.IDLE;
+            request(0, Optional.empty(), "");
+        }
+    }
+
+    /** Runs when a Resync_Periodic interval ends: a periodic resync, PRVST 1. */
+    private final class PeriodicResyncTask implements Runnable {
+        @Override
+        public void run() {
+            request(1, Optional.empty(), "");
+        }
+    }
+
+    /** Runs when a Resync_Error_Retry_Delay interval after a failed resync ends: a retry, PRVST 2. */
+    private final class ResyncRetryTask implements Runnable {
+        @Override
+        public void run() {
+            request(2, Optional.empty(), "");
+        }
+    }
+
+    /** Runs when Forced_Resync_Delay has passed with a resync waiting for busy lines: the resync runs anyway. */
+    private final class ForcedResyncTask implements Runnable {
+        @Override
+        public void run() {
+            runDue();
+        }
+    }
+
+    /** Runs when an Upgrade_Error_Retry_Delay interval after a failed upgrade ends: an upgrade retry (UPGST 2). */
+    private final class UpgradeRetryTask implements Runnable {
+        @Override
+        public void run() {
+            upgrade(new UpgradeAsk(Optional.empty(), "", true));
+        }
+    }
+
+    /** Runs once a second while Resync_Trigger_1/_2 is set: evaluates the triggers and re-arms itself. */
+    private final class TriggerPollTask implements Runnable {
+        @Override
+        public void run() {
+            pollTriggers();
+        }
+    }
+
+    /** Runs on the scheduler's thread when a timer fires: hands the job to the device's executor. */
+    private final class TimerFired implements Runnable {
+        private final SameBootOnly job;
+
+        TimerFired(SameBootOnly job) {
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            executor.execute(job);
+        }
+
+        @Override
+        public String toString() {
+            return job.toString();
+        }
+    }
+
+    /** Runs on the device's executor: the task, unless the device has rebooted since it was queued or armed. */
+    private final class SameBootOnly implements Runnable {
+        private final long armedIn;
+        private final Runnable task;
+
+        SameBootOnly(long armedIn, Runnable task) {
+            this.armedIn = armedIn;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (armedIn == generation) {
+                task.run();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return task.getClass().getSimpleName();
         }
     }
 }

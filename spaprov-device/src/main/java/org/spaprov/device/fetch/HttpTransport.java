@@ -31,8 +31,8 @@ import javax.net.ssl.X509TrustManager;
  * <p>The device resolves the host itself on every attempt and connects to each address in DNS
  * order until one answers, so the request goes to an IP literal (no SNI, like v3.0 firmware) with
  * the URL host in the {@code Host} header when the JDK allows it. Each HTTPS attempt gets its own
- * client whose {@link SpaTrustManager} knows the URL host and the address connected to; plain HTTP
- * shares one client.
+ * client whose {@link SpaTrustManager} knows the URL host and the address connected to, offering
+ * only the AES cipher suites ({@link AesSuites}); plain HTTP shares one client.
  */
 public final class HttpTransport implements Transport {
     private static final ExecutorService EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
@@ -196,7 +196,7 @@ public final class HttpTransport implements Transport {
     private HttpClient tlsClient(String urlHost, InetAddress addr) throws GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(keyManagers, new TrustManager[] {new SpaTrustManager(chainCheck, urlHost, addr, tls.resolver())}, null);
-        return base().sslContext(ctx).build();
+        return base().sslContext(ctx).sslParameters(AesSuites.parameters(ctx)).build();
     }
 
     static X509TrustManager chainCheck(java.util.List<X509Certificate> cas) throws GeneralSecurityException, IOException {
