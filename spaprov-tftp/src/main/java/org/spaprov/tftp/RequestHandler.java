@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The listen socket's handler: admits RRQ/WRQ and hands each to its own {@link Transfer}; answers
- * everything else with ERROR from the listen port (package-private).
+ * The listen socket's handler: admits RRQ/WRQ and hands each to its own {@link Transfer}; refuses
+ * RRQ/WRQ with ERROR from a fresh port ({@link TftpServer#refuse}); answers everything else (garbage,
+ * stray DATA/ACK) with ERROR from the listen port, which costs no socket (package-private).
  *
  * <pre>{@code pipeline: TftpDatagramCodec.INSTANCE -> RequestHandler}</pre>
  */
@@ -85,13 +86,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
 
     private void refuse(TftpTransferEvent.Direction direction, String filename, InetSocketAddress client,
                         Instant started, TftpRefusal refusal) {
-        server.reply(client, refusal.code(), refusal.message());
+        server.refuse(client, refusal.code(), refusal.message());
         server.rejected(client, direction, filename, TftpTransferEvent.Outcome.REFUSED, started, refusal.message());
     }
 
-    /** Refuses an admitted request (slot held) from the listen port. */
+    /** Refuses an admitted request (slot held) from a fresh port. */
     private void refuseAdmitted(TransferSpec spec, TftpRefusal refusal, TftpTransferEvent.Outcome outcome) {
-        server.reply(spec.client(), refusal.code(), refusal.message());
+        server.refuse(spec.client(), refusal.code(), refusal.message());
         server.ended(spec, outcome, 0, refusal.message());
     }
 

@@ -3,6 +3,7 @@ package org.spaprov.tftp;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * Every request passes, in order: the codec's bounds (malformed → ERROR 4, option abuse → ERROR 8),
  * the path policy (→ ERROR 2; see {@link TftpFileSource}), option negotiation (→ ERROR 8), the
  * concurrency limit, then the {@link TftpFileSource} (RRQ) or {@link TftpUploadSink} (WRQ) on a
- * virtual thread. Netascii reads are converted (LF → CR LF, CR → CR NUL); netascii uploads are
+ * virtual thread. A refused RRQ/WRQ gets its ERROR from a fresh ephemeral port, like any other reply
+ * to a request (RFC 1350 §4; clients such as commons-net drop packets from the listen port), while
+ * datagrams that are not well-formed requests are answered cheaply from the listen port. Netascii reads are converted (LF → CR LF, CR → CR NUL); netascii uploads are
  * converted back. Unanswered packets are retransmitted with doubling back-off
  * ({@link TftpServerConfig#retransmitTimeout()}, or the client's timeout option) up to
  * {@link TftpServerConfig#maxRetries()} times. Block numbers wrap from 65535 to 0.
@@ -168,7 +171,21 @@ public final class TftpServer implements AutoCloseable {
         return true;
     }
 
-    /** Answers a request with ERROR from the listen socket. */
+    /**
+     * Refuses a well-formed request with ERROR from a fresh ephemeral port (its own TID, RFC 1350 §4),
+     * as in.tftpd does; the port is closed once the packet is sent. Falls back to the listen port when
+     * no port can be opened, so the client still learns why.
+     */
+    void refuse(InetSocketAddress client, TftpErrorCode code, String message) {
+        EventLoop loop = group.next();
+        try {
+            loop.execute(new RefuseTask(new TftpOutbound(new ErrorPacket(code, message), client), loop));
+        } catch (RejectedExecutionException e) {
+            // The server is closing: nobody is left to answer.
+        }
+    }
+
+    /** Answers garbage (not a well-formed request) with ERROR from the listen socket. */
     void reply(InetSocketAddress client, TftpErrorCode code, String message) {
         listenChannel.writeAndFlush(new TftpOutbound(new ErrorPacket(code, message), client),
                 listenChannel.voidPromise());
@@ -244,6 +261,52 @@ public final class TftpServer implements AutoCloseable {
             LOG.warn("TFTP: cannot open a transfer port: {}", cause.toString());
             reply(transfer.spec.client(), TftpErrorCode.NOT_DEFINED, "server error");
             transfer.report(TftpTransferEvent.Outcome.FAILED, "cannot open a transfer port");
+        }
+    }
+
+    /**
+     * Opens a one-shot channel on an event loop (for the same reason as {@link LaunchTask}), sends
+     * the refusal from it and closes it.
+     */
+    private final class RefuseTask implements Runnable {
+        private final TftpOutbound refusal;
+        private final EventLoop loop;
+
+        RefuseTask(TftpOutbound refusal, EventLoop loop) {
+            this.refusal = refusal;
+            this.loop = loop;
+        }
+
+        @Override
+        public void run() {
+            NioDatagramChannel ch;
+            try {
+                ch = new NioDatagramChannel();
+            } catch (RuntimeException e) {
+                fallBack(e);
+                return;
+            }
+            ch.pipeline().addLast(TftpDatagramCodec.INSTANCE);
+            loop.register(ch).addListener(r -> {
+                if (!r.isSuccess()) {
+                    fallBack(r.cause());
+                    return;
+                }
+                ch.bind(transferBind).addListener(b -> {
+                    if (!b.isSuccess()) {
+                        ch.close();
+                        fallBack(b.cause());
+                        return;
+                    }
+                    ch.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+                });
+            });
+        }
+
+        private void fallBack(Throwable cause) {
+            LOG.warn("TFTP: cannot open a port for a refusal, answering from the listen port: {}", cause.toString());
+            ErrorPacket error = (ErrorPacket) refusal.packet();
+            reply(refusal.recipient(), error.code(), error.message());
         }
     }
 

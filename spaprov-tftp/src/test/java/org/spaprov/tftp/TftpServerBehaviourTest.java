@@ -60,7 +60,9 @@ class TftpServerBehaviourTest {
 
             b.send(new ReadRequest("a.bin", TftpMode.OCTET), fx.address());
             RawPeer.Received busy = b.receive();
-            assertThat(busy.from()).isEqualTo(fx.address());
+            // RFC 1350 §4: even a refusal comes from a new TID, not from the listen port.
+            assertThat(busy.from().getAddress()).isEqualTo(fx.address().getAddress());
+            assertThat(busy.from().getPort()).isNotEqualTo(fx.address().getPort());
             assertThat(busy.packet()).isEqualTo(new ErrorPacket(TftpErrorCode.NOT_DEFINED, "server busy, try later"));
             assertThat(fx.nextEvent().outcome()).isEqualTo(TftpTransferEvent.Outcome.REFUSED);
 

@@ -69,8 +69,16 @@ class TftpServerHostileTest {
     void answeredWithAnErrorAndServingContinues(String name, byte[] datagram, int code) throws Exception {
         try (RawPeer peer = new RawPeer()) {
             peer.send(datagram, fx.address());
-            ErrorPacket error = peer.receiveError();
+            RawPeer.Received answer = peer.receive();
+            assertThat(answer.packet()).isInstanceOf(ErrorPacket.class);
+            ErrorPacket error = (ErrorPacket) answer.packet();
             assertThat(error.code().code()).as(error.message()).isEqualTo(code);
+            // A refused well-formed request is answered from a new TID (RFC 1350 §4); garbage from the listen port.
+            if (isRequest(datagram)) {
+                assertThat(answer.from().getPort()).as("refusal from a fresh port").isNotEqualTo(fx.server.port());
+            } else {
+                assertThat(answer.from()).as("garbage answered from the listen port").isEqualTo(fx.address());
+            }
         }
         assertThat(new TftpClient().get(fx.address(), "good.txt", TftpClientOptions.defaults())).isEqualTo(good);
         assertThat(fx.pathsSeen).allSatisfy(p -> assertThat(p).doesNotContain("..").startsWith("/"));
@@ -103,6 +111,11 @@ class TftpServerHostileTest {
             e = fx.nextEvent(TftpTransferEvent.Outcome.MALFORMED);
         } while (!e.detail().contains("longer than 255"));
         assertThat(e.direction()).isEqualTo(TftpTransferEvent.Direction.UNKNOWN);
+    }
+
+    static boolean isRequest(byte[] datagram) {
+        return TftpCodec.decode(datagram, 0, datagram.length) instanceof TftpDecodeResult.Decoded d
+                && (d.packet() instanceof ReadRequest || d.packet() instanceof WriteRequest);
     }
 
     static byte[] rrq(String name) {

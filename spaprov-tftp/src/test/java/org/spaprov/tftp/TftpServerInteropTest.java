@@ -1,9 +1,11 @@
 package org.spaprov.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,6 +116,17 @@ class TftpServerInteropTest {
             client.sendFile("cn.bin", TFTP.BINARY_MODE, new ByteArrayInputStream(report),
                     InetAddress.getLoopbackAddress(), fx.server.port());
             assertThat(fx.uploads.resolve("cn.bin")).hasBinaryContent(report);
+            // commons-net checks that the ERROR comes from a new TID; from the listen port it would report
+            // "Incorrect source port" instead of the server's reason.
+            assertThatThrownBy(() -> client.receiveFile("missing.bin", TFTP.BINARY_MODE, new ByteArrayOutputStream(),
+                    InetAddress.getLoopbackAddress(), fx.server.port()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Error code 1")
+                    .hasMessageContaining("File not found");
+            assertThatThrownBy(() -> client.receiveFile("../secret.txt", TFTP.BINARY_MODE, new ByteArrayOutputStream(),
+                    InetAddress.getLoopbackAddress(), fx.server.port()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Error code 2");
         } finally {
             client.close();
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spaprov.cli.Cli;
 import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.ParamType;
 import org.spaprov.profile.text.TextProfileWriter;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
@@ -13,11 +14,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spaprov profile sample}: every parameter of a model with its factory default and user
- * access, as {@code spc --sample-xml} / {@code spc --sample-profile} write them.
+ * access, as {@code spc --sample-xml} / {@code spc --sample-profile} write them. The text sample
+ * lists the choices of each choice parameter in a trailing comment, as the guide's Appendix C does
+ * ({@code Default_Ring[1] ! "1" ; # options: 1/2/...}); the XML sample has no comments.
  */
 @Command(name = "sample",
         description = {"Write a full sample profile: every parameter of a model with its factory",
-                "default and user-access mark (like 'spc --sample-xml' / 'spc --sample-profile')."},
+                "default and user-access mark (like 'spc --sample-xml' / 'spc --sample-profile').",
+                "The text sample lists a choice parameter's values as '# options: a/b/c'."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:output not writable", "2:usage error (bad option, unknown model)"},
@@ -49,8 +53,16 @@ public final class ProfileSampleCommand implements Callable<Integer> {
         Catalog c = ProfileValidateCommand.catalog(model);
         String text = format == Format.xml
                 ? XmlProfileWriter.write(c.defaults(), groups ? c::groupOf : name -> null)
-                : TextProfileWriter.write(c.defaults(), c::textName);
+                : TextProfileWriter.write(c.defaults(), c::textName, name -> optionsComment(c, name));
         Output.write(out, text, spec.commandLine().getOut());
         return Cli.OK;
+    }
+
+    /** {@code options: a/b/c} for a choice parameter (the guide's Appendix C style), else null. */
+    static String optionsComment(Catalog c, String xmlName) {
+        return c.byXml(xmlName)
+                .map(def -> def.type() instanceof ParamType.Choice choice
+                        ? "options: " + String.join("/", choice.choices()) : null)
+                .orElse(null);
     }
 }

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.cli.CatalogCli;
 import org.spaprov.cli.CliRun;
+import org.spaprov.profile.Profile;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
+import org.spaprov.profile.catalog.ParamType;
+import org.spaprov.profile.text.TextProfileReader;
 import org.spaprov.profile.validate.SyntaxCheck;
 import org.spaprov.profile.validate.SyntaxError;
+import org.spaprov.profile.xml.XmlProfileReader;
 
 class CatalogCommandsTest {
     @TempDir
@@ -150,6 +157,37 @@ class CatalogCommandsTest {
         Path xmlFile = write("spa2102.xml", xml.out());
         CliRun v = CatalogCli.run("profile", "validate", "--strict", xmlFile.toString(), txt.toString(), "--model", "spa3102");
         assertThat(v.code()).as(v.out()).isZero();
+    }
+
+    @Test
+    void textSampleListsChoicesAndReadsBackLikeTheXmlSample() throws Exception {
+        Catalog c = Catalogs.get("spa2102");
+        ParamType ring = c.byXml("Default_Ring_1_").orElseThrow().type();
+        assertThat(ring).isInstanceOf(ParamType.Choice.class);
+        String options = String.join("/", ((ParamType.Choice) ring).choices()); // what the catalog has
+        assertThat(options).startsWith("1/2/3/4/5/6/7/8");
+
+        CliRun text = CatalogCli.run("profile", "sample", "--model", "spa2102", "--format", "text");
+        CliRun xml = CatalogCli.run("profile", "sample", "--model", "spa2102", "--format", "xml");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(xml.code()).as(xml.err()).isZero();
+        assertThat(text.out()).contains("Default_Ring[1] ! \"1\" ; # options: " + options + "\n");
+        // Exactly the choice parameters carry a comment (the guide's Appendix C style); others end at ';'.
+        long choices = c.params().stream().filter(d -> d.type() instanceof ParamType.Choice).count();
+        assertThat(choices).isPositive();
+        assertThat(text.out().lines().filter(l -> l.contains(" ; # options: "))).hasSize((int) choices);
+        assertThat(text.out().lines()).allSatisfy(l -> assertThat(l).matches(".* ;( # options: [^\"#]+)?"));
+        assertThat(xml.out()).doesNotContain("options:");
+
+        Profile fromText = TextProfileReader.read(text.out(), "sample.txt");
+        Profile fromXml = XmlProfileReader.read(xml.out(), "sample.xml");
+        assertThat(valuesAndAccess(fromText)).hasSize(702).isEqualTo(valuesAndAccess(fromXml));
+    }
+
+    private static Map<String, String> valuesAndAccess(Profile p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        p.effective().forEach((name, s) -> m.put(name, s.access() + " " + s.value()));
+        return m;
     }
 
     @Test

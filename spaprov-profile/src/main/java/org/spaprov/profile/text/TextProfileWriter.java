@@ -21,8 +21,20 @@ public final class TextProfileWriter {
         return write(p, ParamNames::toText);
     }
 
-    /** Writes with the given XML → text name mapping (usually the catalog's). */
+    /** Writes with the given XML → text name mapping (usually the catalog's), without comments. */
     public static String write(Profile p, Function<String, String> textNameOf) {
+        return write(p, textNameOf, null);
+    }
+
+    /**
+     * Writes with the given name mapping and a trailing {@code # comment} after each statement for
+     * which {@code commentOf} (XML name → one-line text without the {@code #}) returns non-null, as
+     * the guide's sample profiles do: {@code Default_Ring[1] ! "1" ; # options: 1/2/3}. A null
+     * {@code commentOf} writes no comments (the same output as {@link #write(Profile, Function)}).
+     *
+     * @throws IllegalArgumentException for a value containing {@code "} or a comment containing a line break
+     */
+    public static String write(Profile p, Function<String, String> textNameOf, Function<String, String> commentOf) {
         StringBuilder b = new StringBuilder(p.statements().size() * 40);
         for (Setting s : p.effective().values()) {
             if (s.value() != null && s.value().indexOf('"') >= 0) {
@@ -37,7 +49,16 @@ public final class TextProfileWriter {
             if (s.value() != null) {
                 b.append(" \"").append(s.value()).append('"');
             }
-            b.append(" ;\n");
+            b.append(" ;");
+            String comment = commentOf == null ? null : commentOf.apply(s.name());
+            if (comment != null) {
+                // A comment runs to the end of the line: a line break would turn its rest into statements.
+                if (comment.indexOf('\n') >= 0 || comment.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("the comment for " + s.name() + " contains a line break");
+                }
+                b.append(" # ").append(comment);
+            }
+            b.append('\n');
         }
         return b.toString();
     }

@@ -111,8 +111,8 @@ class TftpInteropTest {
     }
 
     /**
-     * commons-net insists that even an error reply comes from a fresh port; spaprov-tftp answers refusals from
-     * the listen port, which commons-net reports as "Incorrect source port": either way the client gets no file.
+     * commons-net insists that even an error reply comes from a fresh port (RFC 1350 §4); spaprov-tftp sends
+     * refusals from one, so the client sees the server's reason, not "Incorrect source port".
      */
     @Test
     void commonsNetClient() throws Exception {
@@ -124,13 +124,22 @@ class TftpInteropTest {
             c.receiveFile("spa000e08aabbcc.xml", TFTP.BINARY_MODE, out, InetAddress.getLoopbackAddress(), port);
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(XML);
             assertThatThrownBy(() -> c.receiveFile("/nothing.xml", TFTP.BINARY_MODE, new ByteArrayOutputStream(),
-                    InetAddress.getLoopbackAddress(), port)).isInstanceOf(IOException.class);
+                    InetAddress.getLoopbackAddress(), port)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("Error code 1").hasMessageContaining("File not found");
             assertThatThrownBy(() -> c.receiveFile("../../etc/passwd", TFTP.BINARY_MODE, new ByteArrayOutputStream(),
-                    InetAddress.getLoopbackAddress(), port)).isInstanceOf(IOException.class);
+                    InetAddress.getLoopbackAddress(), port)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("Error code 2").hasMessageNotContaining("Incorrect source port");
         } finally {
             c.close();
         }
         assertThat(fake.requests).noneMatch(r -> r.path().contains(".."));
+    }
+
+    @Test
+    void curlReportsAMissingFile() throws Exception {
+        Proc.assumeInstalled("/usr/bin/curl");
+        Proc.Result r = Proc.run(List.of("/usr/bin/curl", "-sS", "--max-time", "20", url("/missing.xml")));
+        assertThat(r.exit()).as(r.err()).isEqualTo(68); // curl: "file not found" on the TFTP server
     }
 
     @Test
