@@ -1,6 +1,7 @@
 package org.spaprov.tftp;
 
-import java.util.Arrays;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.socket.DatagramPacket;
 import java.util.Map;
 
 /** Serves one RRQ: OACK (if options were agreed), then DATA blocks, each acknowledged (package-private). */
@@ -12,6 +13,8 @@ final class ReadTransfer extends Transfer {
     /** 1-based number of the block last sent; 0 while the OACK awaits ACK 0. */
     private long sent;
     private boolean finalSent;
+    /** DATA (not the OACK) awaits its ACK. */
+    private boolean dataSent;
 
     ReadTransfer(TftpServer server, TransferSpec spec, byte[] content) {
         super(server, spec);
@@ -47,11 +50,32 @@ final class ReadTransfer extends Transfer {
     }
 
     private void sendBlock(long n) {
-        long offset = (n - 1) * blockSize;
-        int length = (int) Math.min(blockSize, content.length - offset);
         sent = n;
-        finalSent = length < blockSize;
-        send(new Data((int) (n & 0xFFFF), Arrays.copyOfRange(content, (int) offset, (int) offset + length)));
+        finalSent = length(n) < blockSize;
+        dataSent = true;
+        sendLast();
+    }
+
+    private int length(long n) {
+        return (int) Math.min(blockSize, content.length - (n - 1) * blockSize);
+    }
+
+    /**
+     * Writes DATA {@code sent} straight from the content into one pooled buffer: no {@link Data}
+     * record, payload copy or codec pass per packet (the hot path of every read). Same bytes as
+     * {@link TftpCodec#encode}.
+     */
+    @Override
+    void writeLast() {
+        if (!dataSent) {
+            super.writeLast();
+            return;
+        }
+        int offset = (int) ((sent - 1) * blockSize);
+        int length = length(sent);
+        ByteBuf buf = channel.alloc().ioBuffer(4 + length);
+        buf.writeShort(TftpCodec.OP_DATA).writeShort((int) (sent & 0xFFFF)).writeBytes(content, offset, length);
+        channel.writeAndFlush(new DatagramPacket(buf, spec.client()), channel.voidPromise());
     }
 
     @Override

