@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
-        footer = {"", "Examples:", "  spaprov profile sample --model spa2102 --format xml",
+        footer = {"", "Examples:",
+                "  spaprov demo                                       # server + 200 emulated devices",
+                "  spaprov profile sample --model spa2102 --format xml",
+                "  spaprov site init mysite && spaprov serve --site mysite",
                 "  spaprov help profile"})
 public final class SpaprovCommand implements Callable<Integer> {
     @Spec

@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule <verb>}: try the SPA rule language (macros, rules, conditions, schedules). */
 @Command(name = "rule",
-        description = {"The SPA rule language: expand macros, evaluate rules and",
-                "conditions, show schedules."},
+        description = {"The SPA rule language: macros, rules, conditions, schedules."},
         mixinStandardHelpOptions = true,
         subcommands = {
                 RuleExpandCommand.class,
