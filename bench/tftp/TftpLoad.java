@@ -49,6 +49,7 @@ public final class TftpLoad {
     private final class Slot {
         final DatagramChannel ch;
         SocketAddress peer;        // the server's transfer port, pinned by its first answer
+        SocketAddress previous;    // the previous transfer's port: its late retransmissions are ignored
         int expected;              // next DATA block number (16 bits)
         long received;
         boolean active;
@@ -188,6 +189,9 @@ public final class TftpLoad {
         }
         byte[] rrq = requests[started % files];
         started++;
+        if (s.peer != null) {
+            s.previous = s.peer;
+        }
         s.peer = null;
         s.expected = 1;
         s.received = 0;
@@ -217,6 +221,9 @@ public final class TftpLoad {
             return;
         }
         if (s.peer == null) {
+            if (from.equals(s.previous)) {
+                return;                // e.g. the last DATA again, because our final ACK was lost
+            }
             s.peer = from;             // the server's transfer ID
         } else if (!s.peer.equals(from)) {
             return;                    // a stray port (e.g. a late packet of an earlier transfer)
@@ -278,6 +285,11 @@ public final class TftpLoad {
     private void fail(Slot s) throws IOException {
         failed++;
         s.active = false;
+        if (s.peer != null) { // stop the server's side of the transfer: ERROR 0
+            out.clear();
+            out.putShort((short) 5).putShort((short) 0).put((byte) 0).flip();
+            s.ch.send(out, s.peer);
+        }
         startNext(s);
     }
 }
