@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,29 +236,12 @@ public final class TftpServer implements AutoCloseable {
 
         @Override
         public void run() {
-            NioDatagramChannel ch;
-            try {
-                ch = new NioDatagramChannel();
-            } catch (RuntimeException e) {
-                launchFailed(e);
-                return;
-            }
-            // One datagram per wake-up: a transfer expects one answer per packet it sent, so a
-            // second read would only return EAGAIN.
-            ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(receiveSize).maxMessagesPerRead(1));
-            ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, transfer);
-            loop.register(ch).addListener(r -> {
-                if (!r.isSuccess()) {
-                    launchFailed(r.cause());
-                    return;
-                }
-                ch.bind(transferBind).addListener(b -> {
-                    if (!b.isSuccess()) {
-                        ch.close();
-                        launchFailed(b.cause());
-                    }
-                });
-            });
+            openTransferPort(loop, ch -> {
+                // One datagram per wake-up: a transfer expects one answer per packet it sent, so a
+                // second read would only return EAGAIN.
+                ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(receiveSize).maxMessagesPerRead(1));
+                ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, transfer);
+            }, ch -> { }, this::launchFailed);
         }
 
         private void launchFailed(Throwable cause) {
@@ -282,28 +266,8 @@ public final class TftpServer implements AutoCloseable {
 
         @Override
         public void run() {
-            NioDatagramChannel ch;
-            try {
-                ch = new NioDatagramChannel();
-            } catch (RuntimeException e) {
-                fallBack(e);
-                return;
-            }
-            ch.pipeline().addLast(TftpDatagramCodec.INSTANCE);
-            loop.register(ch).addListener(r -> {
-                if (!r.isSuccess()) {
-                    fallBack(r.cause());
-                    return;
-                }
-                ch.bind(transferBind).addListener(b -> {
-                    if (!b.isSuccess()) {
-                        ch.close();
-                        fallBack(b.cause());
-                        return;
-                    }
-                    ch.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
-                });
-            });
+            openTransferPort(loop, ch -> ch.pipeline().addLast(TftpDatagramCodec.INSTANCE),
+                    ch -> ch.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE), this::fallBack);
         }
 
         private void fallBack(Throwable cause) {
@@ -314,6 +278,37 @@ public final class TftpServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- private
+
+    /**
+     * Creates a datagram channel, lets {@code setup} build its pipeline, registers it on {@code loop}
+     * and binds it to a fresh transfer port; then runs {@code bound} (on the loop), or {@code failed}
+     * with the cause when any step fails.
+     */
+    private void openTransferPort(EventLoop loop, Consumer<NioDatagramChannel> setup,
+                                  Consumer<NioDatagramChannel> bound, Consumer<Throwable> failed) {
+        NioDatagramChannel ch;
+        try {
+            ch = new NioDatagramChannel();
+        } catch (RuntimeException e) {
+            failed.accept(e);
+            return;
+        }
+        setup.accept(ch);
+        loop.register(ch).addListener(r -> {
+            if (!r.isSuccess()) {
+                failed.accept(r.cause());
+                return;
+            }
+            ch.bind(transferBind).addListener(b -> {
+                if (!b.isSuccess()) {
+                    ch.close();
+                    failed.accept(b.cause());
+                    return;
+                }
+                bound.accept(ch);
+            });
+        });
+    }
 
     private void bind() throws IOException {
         Bootstrap b = new Bootstrap().group(group).channel(NioDatagramChannel.class)
