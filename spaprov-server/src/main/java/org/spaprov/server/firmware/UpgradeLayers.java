@@ -2,6 +2,7 @@ package org.spaprov.server.firmware;
 
 import java.util.Optional;
 import org.spaprov.profile.Profile;
+import org.spaprov.server.site.DeviceFacingHost;
 import org.spaprov.server.site.Layer;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
@@ -34,7 +35,7 @@ public final class UpgradeLayers {
         }
         FirmwareFile f = site.firmware().image(model, version).orElseThrow(() -> SiteException.at("spaprov.yaml", 0,
                 "firmware." + model + ": no image of version " + version + " in firmware/"));
-        String host = hostFor(site.config().listen().bind());
+        String host = DeviceFacingHost.forFirmware(site.config().listen().bind());
         String base = site.config().firmwareUrl().orElseGet(() -> httpPort >= 0 ? "http://" + host + ":" + httpPort + "/firmware/"
                 : tftpPort >= 0 ? "tftp://" + host + ":" + tftpPort + "/firmware/" : "/firmware/");
         if (!base.endsWith("/")) {
@@ -44,12 +45,4 @@ public final class UpgradeLayers {
         return Optional.of(Layer.of(Profile.builder().set("Upgrade_Rule", rule).build(), "<firmware " + model + ">"));
     }
 
-    /** The host to write into firmware URLs for a bind address (see the class comment). */
-    static String hostFor(String bind) {
-        return switch (bind) {
-            case "0.0.0.0", "::", "" -> "$SERV";
-            case "localhost", "::1" -> "127.0.0.1";
-            default -> bind;
-        };
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.spaprov.profile.Profile;
 import org.spaprov.server.firmware.UpgradeLayers;
+import org.spaprov.server.site.DeviceFacingHost;
 import org.spaprov.server.site.DeviceRecord;
 import org.spaprov.server.site.Formats;
 import org.spaprov.server.site.Layer;
@@ -92,11 +93,7 @@ final class BuildStage implements Stage {
      * (as bound), and {@code server.tftp_url}, {@code http_url}, {@code https_url} without a trailing slash.
      */
     Map<String, Object> serverVars(Site site) {
-        String bind = site.config().listen().bind();
-        String host = switch (bind) {
-            case "127.0.0.1", "::1", "localhost", "0.0.0.0", "::" -> "localhost";
-            default -> bind;
-        };
+        String host = DeviceFacingHost.forHttps(site.config().listen().bind());
         BoundPorts bp = ports.get();
         int tftp = bp.tftp() > 0 ? bp.tftp() : site.config().listen().tftpPort();
         int http = bp.http() > 0 ? bp.http() : site.config().listen().httpPort();
