@@ -330,11 +330,7 @@ public final class ProvisioningEngine {
     private String fetchAndApply(RuleTarget t, String key, Character post, Character alias) {
         Optional<byte[]> body = post == null || t.scheme().equals("tftp") ? Optional.empty()
                 : Optional.of(p.rules().expand(param("GPP_" + post), vars()).getBytes(StandardCharsets.UTF_8));
-        Object r = fetch(t, body, MAX_PROFILE, false);
-        if (r instanceof String err) {
-            return err;
-        }
-        FetchResult res = (FetchResult) r;
+        FetchResult res = fetch(t, body, MAX_PROFILE, false);
         if (res instanceof FetchResult.Failed f) {
             return f.error() == FetchError.FILE_NOT_FOUND && !yes("Resync_Fails_On_FNF") ? "" : f.error().err();
         }
@@ -369,7 +365,8 @@ public final class ProvisioningEngine {
      * Resolves, checks and downloads; fires the request event. Returns a $ERR string when the
      * download never started, else the {@link FetchResult}.
      */
-    private Object fetch(RuleTarget t, Optional<byte[]> body, long max, boolean upgrade) {
+    /** Sets the URL variables, checks the host, resolves it and downloads; never throws. */
+    private FetchResult fetch(RuleTarget t, Optional<byte[]> body, long max, boolean upgrade) {
         String host = t.host().orElse(p.dhcpTftpServer());
         rt = rt.with(r -> {
             r.scheme = t.scheme();
@@ -380,23 +377,23 @@ public final class ProvisioningEngine {
         });
         if (host == null) {
             requestEvent(upgrade);
-            return FetchError.BAD_URL.err();
+            return new FetchResult.Failed(FetchError.BAD_URL, "no server and no DHCP option 66");
         }
         if (!p.domains().allowed(host, param("Restricted_Access_Domains"))) {
             requestEvent(upgrade);
-            return "domain not allowed";
+            return new FetchResult.Failed(FetchError.DOMAIN_NOT_ALLOWED, host);
         }
         List<InetAddress> addrs;
         try {
             addrs = p.resolver().resolve(host);
         } catch (UnknownHostException | RuntimeException e) {
             requestEvent(upgrade);
-            return FetchError.DNS_LOOKUP_FAILED.err();
+            return new FetchResult.Failed(FetchError.DNS_LOOKUP_FAILED, host);
         }
         rt = rt.with(r -> r.servip = addrs.get(0).getHostAddress());
         requestEvent(upgrade);
         if (upgrade && t.scheme().equals("https")) {
-            return "https not supported for upgrade";
+            return new FetchResult.Failed(FetchError.HTTPS_NOT_FOR_UPGRADE, t.path());
         }
         return p.transport().fetch(new FetchRequest(t.scheme(), host, addrs, t.port(), t.path(), body, userAgent(), max));
     }
@@ -465,12 +462,8 @@ public final class ProvisioningEngine {
             r.upgst = retry ? 2 : 1;
             r.lastUpgrade = p.scheduler().now();
         });
-        Object r = fetch(target, Optional.empty(), MAX_FIRMWARE, true);
+        FetchResult r = fetch(target, Optional.empty(), MAX_FIRMWARE, true);
         state = EngineState.IDLE;
-        if (r instanceof String err) {
-            upgradeFailed(eff, err);
-            return;
-        }
         if (r instanceof FetchResult.Failed f) {
             upgradeFailed(eff, f.error().err());
             return;

@@ -9,7 +9,11 @@ public enum FetchError {
     DNS_LOOKUP_FAILED("dns lookup failed"),
     CONNECT_FAILED("connect failed"),
     TIMEOUT("timeout"),
-    BAD_URL("bad url");
+    BAD_URL("bad url"),
+    /** Restricted_Access_Domains refuses the host (SPEC §15.16). */
+    DOMAIN_NOT_ALLOWED("domain not allowed"),
+    /** v3.0 firmware does not upgrade over HTTPS (SPEC §15.22). */
+    HTTPS_NOT_FOR_UPGRADE("https not supported for upgrade");
 
     private final String err;
 
