@@ -41,21 +41,17 @@ public final class ProfileFiles {
     /** Parses bytes already read (decoded) from {@code name}. */
     public static Profile parse(byte[] data, String name) {
         try {
-            if (ProfileFormat.detect(data) == ProfileFormat.XML) {
+            ProfileFormat format = ProfileFormat.detect(data);
+            if (format == ProfileFormat.XML) {
                 return XmlProfileReader.read(data, name);
             }
-            if (ProfileFormat.detect(data) != ProfileFormat.UNKNOWN) {
+            if (format != ProfileFormat.UNKNOWN) {
                 throw UserException.invalid(name + ": the file is gzipped or encrypted; use 'spaprov profile decode' first");
             }
             return TextProfileReader.read(new String(data, StandardCharsets.UTF_8), name, FILES);
         } catch (ProfileException e) {
             throw UserException.invalid(e.getMessage());
         }
-    }
-
-    /** True when the bytes are an XML profile (else plain text). */
-    public static boolean isXml(byte[] data) {
-        return ProfileFormat.detect(data) == ProfileFormat.XML;
     }
 
     /** Imports relative to the importing file's folder. */
