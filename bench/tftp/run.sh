@@ -22,7 +22,7 @@ INFLIGHT=${INFLIGHT:-8}
 CLIENTS=${CLIENTS:-"curl load"}
 FILES=${FILES:-100}
 BLKSIZES=${BLKSIZES:-"512 1468"}
-SIZE=30720
+SIZE=${SIZE:-30720}
 for bin in curl /usr/sbin/in.tftpd python3; do
   command -v "$bin" >/dev/null || { echo "run.sh: $bin is missing" >&2; exit 2; }
 done
@@ -85,7 +85,7 @@ PORT_A=$(free_port)
 in_cg "$CPU_A" /usr/sbin/in.tftpd -L -a "127.0.0.1:$PORT_A" -u "$(id -un)" -s "$WORK/files" &
 PID_A=$!; PIDS+=("$PID_A")
 PORT_B=$(free_port)
-in_cg "$CPU_B" java -Xms256m -Xmx512m -cp "$CP" org.spaprov.tftp.bench.ServeDirectory 127.0.0.1 "$PORT_B" "$WORK/files" > "$WORK/spaprov.log" 2>&1 &
+in_cg "$CPU_B" java -Xms256m -Xmx512m -cp "$CP" org.spaprov.tftp.bench.ServeDirectory 127.0.0.1 "$PORT_B" "$WORK/files" "${IO_THREADS:-0}" "${MODE:-inline}" > "$WORK/spaprov.log" 2>&1 &
 PID_B=$!; PIDS+=("$PID_B")
 mkdir -p "$WORK/load"
 javac -d "$WORK/load" bench/tftp/TftpLoad.java

@@ -1,6 +1,7 @@
 package org.spaprov.tftp;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -29,21 +30,21 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         InetSocketAddress client = in.sender();
         switch (in.result()) {
             case TftpDecodeResult.Malformed m -> {
-                server.reply(client, m.code(), m.reason());
+                server.reply(ctx.channel(), client, m.code(), m.reason());
                 server.rejected(client, TftpTransferEvent.Direction.UNKNOWN, "", TftpTransferEvent.Outcome.MALFORMED,
                         started, m.reason());
             }
             case TftpDecodeResult.Decoded d -> {
                 switch (d.packet()) {
-                    case ReadRequest r -> admit(TftpTransferEvent.Direction.READ, r.filename(), r.mode(), r.options(),
+                    case ReadRequest r -> admit(ctx, TftpTransferEvent.Direction.READ, r.filename(), r.mode(), r.options(),
                             client, started);
-                    case WriteRequest w -> admit(TftpTransferEvent.Direction.WRITE, w.filename(), w.mode(),
+                    case WriteRequest w -> admit(ctx, TftpTransferEvent.Direction.WRITE, w.filename(), w.mode(),
                             w.options(), client, started);
                     case ErrorPacket e -> {
                         // Never answer an error with an error (no ping-pong between two confused peers).
                     }
                     default -> {
-                        server.reply(client, TftpErrorCode.ILLEGAL_OPERATION, "expected RRQ or WRQ");
+                        server.reply(ctx.channel(), client, TftpErrorCode.ILLEGAL_OPERATION, "expected RRQ or WRQ");
                         server.rejected(client, TftpTransferEvent.Direction.UNKNOWN, "",
                                 TftpTransferEvent.Outcome.MALFORMED, started, "unexpected " + d.packet());
                     }
@@ -52,7 +53,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         }
     }
 
-    private void admit(TftpTransferEvent.Direction direction, String filename, TftpMode mode,
+    private void admit(ChannelHandlerContext ctx, TftpTransferEvent.Direction direction, String filename, TftpMode mode,
                        Map<String, String> options, InetSocketAddress client, Instant started) {
         String reason = PathPolicy.reason(filename);
         if (reason != null) {
@@ -71,8 +72,12 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         }
         TransferSpec spec = new TransferSpec(client, direction, filename, PathPolicy.normalise(filename), mode,
                 (Negotiation) negotiated, started);
+        if (read && server.config().inlineSource()) {
+            new OpenTask(spec, ctx.channel().eventLoop()).run(); // no hand-off: this loop runs the transfer
+            return;
+        }
         try {
-            server.blocking().execute(read ? new OpenTask(spec) : new AdmitUploadTask(spec));
+            server.blocking().execute(read ? new OpenTask(spec, null) : new AdmitUploadTask(spec));
         } catch (RejectedExecutionException e) { // the server is closing
             refuseAdmitted(spec, TftpRefusal.notDefined("server shutting down"), TftpTransferEvent.Outcome.FAILED);
         }
@@ -96,12 +101,17 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         server.ended(spec, outcome, 0, refusal.message());
     }
 
-    /** Asks the file source on a virtual thread (it may block), then launches the transfer. */
+    /**
+     * Asks the file source, then launches the transfer: on a virtual thread (the source may block) with
+     * the transfer on the next loop, or inline on {@code loop}, which then also runs the transfer.
+     */
     private final class OpenTask implements Runnable {
         private final TransferSpec spec;
+        private final EventLoop loop;
 
-        OpenTask(TransferSpec spec) {
+        OpenTask(TransferSpec spec, EventLoop loop) {
             this.spec = spec;
+            this.loop = loop;
         }
 
         @Override
@@ -119,7 +129,12 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
                 case TftpReadResult.Refused r -> refuseAdmitted(spec, r.refusal(), TftpTransferEvent.Outcome.REFUSED);
                 case TftpReadResult.Found f -> {
                     byte[] content = spec.mode() == TftpMode.NETASCII ? Netascii.encode(f.content()) : f.content();
-                    server.launch(new ReadTransfer(server, spec, content), 1024);
+                    ReadTransfer transfer = new ReadTransfer(server, spec, content);
+                    if (loop == null) {
+                        server.launch(transfer, 1024);
+                    } else {
+                        server.launch(transfer, 1024, loop);
+                    }
                 }
             }
         }

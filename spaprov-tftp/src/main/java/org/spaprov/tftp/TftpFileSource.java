@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * <p>{@code path} has passed the server's path policy: it starts with {@code /}, has no
  * {@code .} or {@code ..} segment, no empty segment, no backslash, no drive letter, no NUL or other
  * control character, and is at most 255 bytes. It is otherwise the client's text (a query such as
- * {@code ?mac=...} is kept). Called on a virtual thread, so it may block (database, disk); it must
+ * {@code ?mac=...} is kept). Called on a virtual thread, so it may block (database, disk), unless the
+ * server runs it inline ({@link TftpServerConfig#inlineSource()}), where it must not block; it must
  * be thread-safe. An exception is answered with ERROR 0 and logged.
  */
 @FunctionalInterface

@@ -17,14 +17,18 @@ import java.time.Duration;
  * @param maxRetries            retransmissions of one packet before the transfer is abandoned
  * @param maxUploadSize         the largest WRQ accepted, in bytes (ERROR 3 beyond)
  * @param ioThreads             Netty event-loop threads; 0 = one per available processor
+ * @param inlineSource          call the {@link TftpFileSource} on the event loop that received the request and run
+ *                              the transfer there (no thread hand-off); only for a source that never blocks, such
+ *                              as one answering from memory. False: on a virtual thread (the source may block)
  */
 public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int maxBlockSize, Duration retransmitTimeout,
-                               Duration maxRetransmitTimeout, int maxRetries, long maxUploadSize, int ioThreads) {
+                               Duration maxRetransmitTimeout, int maxRetries, long maxUploadSize, int ioThreads,
+                               boolean inlineSource) {
 
     /** Defaults: 1024 transfers, blksize up to 65464, 1 s doubling to 8 s, 5 retries, 1 MiB uploads. */
     public static TftpServerConfig defaults(InetSocketAddress bind) {
         return new TftpServerConfig(bind, 1024, TftpCodec.MAX_BLOCK_SIZE, Duration.ofSeconds(1), Duration.ofSeconds(8),
-                5, 1L << 20, 0);
+                5, 1L << 20, 0, false);
     }
 
     /** {@link #defaults} on 127.0.0.1 and a free port. */
@@ -55,30 +59,35 @@ public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int max
 
     public TftpServerConfig withBind(InetSocketAddress value) {
         return new TftpServerConfig(value, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads);
+                maxRetries, maxUploadSize, ioThreads, inlineSource);
     }
 
     public TftpServerConfig withMaxTransfers(int value) {
         return new TftpServerConfig(bind, value, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads);
+                maxRetries, maxUploadSize, ioThreads, inlineSource);
     }
 
     public TftpServerConfig withMaxBlockSize(int value) {
         return new TftpServerConfig(bind, maxTransfers, value, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads);
+                maxRetries, maxUploadSize, ioThreads, inlineSource);
     }
 
     public TftpServerConfig withRetransmit(Duration initial, Duration max, int retries) {
-        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, initial, max, retries, maxUploadSize, ioThreads);
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, initial, max, retries, maxUploadSize, ioThreads, inlineSource);
     }
 
     public TftpServerConfig withMaxUploadSize(long value) {
         return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, value, ioThreads);
+                maxRetries, value, ioThreads, inlineSource);
     }
 
     public TftpServerConfig withIoThreads(int value) {
         return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, value);
+                maxRetries, maxUploadSize, value, inlineSource);
+    }
+
+    public TftpServerConfig withInlineSource(boolean value) {
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, ioThreads, value);
     }
 }

@@ -22,7 +22,8 @@ import org.spaprov.tftp.TftpUploadSink;
  * Wires spaprov-tftp's {@link TftpServer} to the provisioning seams: RRQ → {@link ProvisionService} (status 200 →
  * the bytes; 404 → ERROR 1; 403 → ERROR 2; anything else → ERROR 0 with the result's reason), WRQ →
  * {@link ReportSink} (200 → final ACK; 403 → ERROR 2; 413 → ERROR 3; else ERROR 0). The TFTP server already
- * confines paths (no {@code ..}, no absolute Windows paths, bounded length) and calls both on virtual threads.
+ * confines paths (no {@code ..}, no absolute Windows paths, bounded length) and calls both on virtual threads,
+ * except RRQs with {@link NetSettings.Dispatch#INLINE}, which run on the event loop that received them.
  */
 final class TftpWiring {
     private TftpWiring() {
@@ -37,7 +38,9 @@ final class TftpWiring {
                 .withMaxTransfers(t.maxTransfers())
                 .withMaxBlockSize(t.maxBlockSize())
                 .withRetransmit(t.timeout(), t.timeout().multipliedBy(8), t.retries())
-                .withIoThreads(s.ioThreads());
+                .withIoThreads(s.ioThreads())
+                // The same rule as HTTP: inline when the service never blocks (embedded store).
+                .withInlineSource(s.dispatch() == NetSettings.Dispatch.INLINE);
         try {
             return TftpServer.start(config, files(service), uploads(reports), org.spaprov.tftp.TftpTransferListener.NONE,
                     clock);
