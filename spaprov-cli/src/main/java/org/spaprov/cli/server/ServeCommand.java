@@ -3,13 +3,18 @@ package org.spaprov.cli.server;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
+import org.spaprov.server.admin.AdminConfig;
+import org.spaprov.server.admin.AdminServer;
+import org.spaprov.server.admin.AdminToken;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.provision.ServerCore;
@@ -25,13 +30,20 @@ import picocli.CommandLine.Spec;
         description = {"Serve a site's profiles and firmware over TFTP, HTTP and HTTPS until Ctrl-C.", "",
                 "Ports come from the site's spaprov.yaml; the flags override them. Port 0 picks a free port,",
                 "-1 turns a listener off. One 'listening <protocol> <address>:<port>' line is printed per",
-                "listener once all are bound."},
+                "listener once all are bound.", "",
+                "--admin-port (or listen.admin) also starts the read-only admin API",
+                "(/api/v1, /metrics) on the same address. Its bearer token is",
+                "$SPAPROV_ADMIN_TOKEN, else a new one written to DATA/admin.token",
+                "(owner-only) at every start; the 'admin:' line names the file, not the token."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped with Ctrl-C", "1:the site, a TLS file or a port cannot be used", "2:usage error"},
+        exitCodeList = {"0:stopped with Ctrl-C", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
         footer = {"", "Examples:",
                 "  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
+                "  spaprov serve --site mysite --admin-port 9090",
+                "    then: TOKEN=$(cat mysite/.data/admin.token)",
+                "          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:9090/api/v1/devices",
                 "  spaprov serve --site mysite --store jdbc:postgresql://db/spaprov?user=spaprov"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -64,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** Completing it stops the server (tests); Ctrl-C completes it through a shutdown hook. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Where {@link AdminToken} looks for {@value AdminToken#ENV} (tests replace it). */
+    Map<String, String> env = System.getenv();
+    private AdminToken adminToken;
     /** Told the running server once it listens (tests). */
     Consumer<ProvisioningServer> onStarted = s -> { };
 
@@ -100,12 +115,12 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw UserException.invalid(e.getMessage());
             }
-            try (server) {
+            try (server; AdminServer admin = startAdmin(listen, core)) {
                 core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
                 core.startWatching(java.time.Duration.ofSeconds(2));
                 server.listeningLines().forEach(out::println);
-                if (listen.adminPort() >= 0) {
-                    err.println("spaprov: the admin API is not part of this build; --admin-port ignored");
+                if (admin != null) {
+                    out.println("admin: " + admin.baseUrl() + " (token " + adminToken.where() + ")");
                 }
                 out.flush();
                 err.flush();
@@ -127,6 +142,25 @@ public final class ServeCommand implements Callable<Integer> {
             closed.complete(null);
         }
         return Cli.OK;
+    }
+
+    /**
+     * The admin API on the serve bind address, once the data plane listens; null when its port is -1.
+     * A port in use or an unwritable token file stops serve like a data-plane port would.
+     */
+    private AdminServer startAdmin(ServerConfig.Listen listen, ServerCore core) {
+        if (listen.adminPort() < 0) {
+            return null;
+        }
+        try {
+            adminToken = AdminToken.resolve(env, core.dataDir(), new SecureRandom());
+            return AdminServer.start(new AdminConfig(listen.bind(), listen.adminPort(), adminToken.secret()), core);
+        } catch (IllegalArgumentException e) {
+            // A generated token is always valid: this is about the one from the environment.
+            throw UserException.invalid(e.getMessage() + " (from $" + AdminToken.ENV + ")");
+        } catch (IOException e) {
+            throw UserException.invalid(e.getMessage());
+        }
     }
 
     private static int port(Optional<java.net.InetSocketAddress> a) {

@@ -1,6 +1,7 @@
 package org.spaprov.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,7 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,100 @@ class ServeCommandTest {
                     "--http-port", String.valueOf(taken.getLocalPort()));
             assertThat(code).isEqualTo(1);
             assertThat(run.err().toString()).contains("http", String.valueOf(taken.getLocalPort()));
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Serves the example site with the admin API on a free port; returns the admin line's base URL. */
+    private CompletableFuture<Integer> serveWithAdmin(Run run, Path site, Path data) throws Exception {
+        org.spaprov.server.site.SiteInit.write(site, java.time.Clock.systemUTC(),
+                org.spaprov.server.pki.KeyKind.EC_P256);
+        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        serve(run).onStarted = started::complete;
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
+                site.toString(), "--data", data.toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",
+                "--http-port", "0", "--https-port", "-1", "--admin-port", "0"));
+        started.get(60, TimeUnit.SECONDS);
+        return code;
+    }
+
+    private static String adminUrl(Run run) {
+        String line = run.out().toString().lines().filter(l -> l.startsWith("admin: ")).findFirst().orElseThrow();
+        return line.substring("admin: ".length(), line.indexOf(' ', "admin: ".length()));
+    }
+
+    @Test
+    void theAdminApiGetsAGeneratedTokenInTheDataDirectory() throws Exception {
+        Run run = line();
+        serve(run).env = Map.of();
+        Path data = tmp.resolve("data");
+        CompletableFuture<Integer> code = serveWithAdmin(run, tmp.resolve("site"), data);
+        Path tokenFile = data.resolve("admin.token");
+        List<String> lines = run.out().toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("listening http 127\\.0\\.0\\.1:\\d+");
+        assertThat(lines.get(1)).matches("admin: http://127\\.0\\.0\\.1:\\d+/api/v1 \\(token in "
+                + java.util.regex.Pattern.quote(tokenFile.toString()) + "\\)");
+        String token = Files.readString(tokenFile).strip();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        String url = adminUrl(run);
+        assertThat(get(url + "/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(get(url + "/devices", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> devices = get(url + "/devices", token);
+        assertThat(devices.statusCode()).isEqualTo(200);
+        assertThat(devices.body()).contains("000e08aabb01", "000e08aabb02", "000e08aabb03")
+                .doesNotContain(org.spaprov.server.site.SiteInit.EXAMPLE_KEY, "pw-100");
+        serve(run).stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(run.out().toString() + run.err()).doesNotContain(token);
+        assertThatThrownBy(() -> get(url + "/health", null)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void theAdminTokenMayComeFromTheEnvironment() throws Exception {
+        String token = "env-token-0123456789_abcdef";
+        Run run = line();
+        serve(run).env = Map.of("SPAPROV_ADMIN_TOKEN", token);
+        Path data = tmp.resolve("data");
+        CompletableFuture<Integer> code = serveWithAdmin(run, tmp.resolve("site"), data);
+        assertThat(run.out().toString()).contains("(token from $SPAPROV_ADMIN_TOKEN)").doesNotContain(token);
+        assertThat(data.resolve("admin.token")).doesNotExist();
+        assertThat(get(adminUrl(run) + "/events", token).statusCode()).isEqualTo(200);
+        assertThat(get(adminUrl(run) + "/events", token + "x").statusCode()).isEqualTo(401);
+        serve(run).stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aShortAdminTokenInTheEnvironmentIsInvalidInput() {
+        Run run = line();
+        serve(run).env = Map.of("SPAPROV_ADMIN_TOKEN", "tiny-secret");
+        int code = run.cl().execute("serve", "--site", tmp.toString(), "--data", tmp.resolve("d").toString(),
+                "--bind", "127.0.0.1", "--tftp-port", "-1", "--http-port", "0", "--https-port", "-1",
+                "--admin-port", "0");
+        assertThat(code).isEqualTo(1);
+        assertThat(run.err().toString().lines().toList()).containsExactly(
+                "spaprov: admin: the token must be at least 16 characters (from $SPAPROV_ADMIN_TOKEN)");
+    }
+
+    @Test
+    void anAdminPortInUseIsInvalidInputNamingIt() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = line();
+            serve(run).env = Map.of();
+            int code = run.cl().execute("serve", "--site", tmp.toString(), "--data", tmp.resolve("d").toString(),
+                    "--bind", "127.0.0.1", "--tftp-port", "-1", "--https-port", "-1", "--http-port", "0",
+                    "--admin-port", String.valueOf(taken.getLocalPort()));
+            assertThat(code).isEqualTo(1);
+            assertThat(run.err().toString().lines().toList()).singleElement().asString()
+                    .startsWith("spaprov: admin: cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 }

@@ -29,6 +29,7 @@ final class EventWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final Map<String, Contact> contacts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -52,6 +53,10 @@ final class EventWriter implements AutoCloseable {
 
     long dropped() {
         return dropped.get();
+    }
+
+    long written() {
+        return written.get();
     }
 
     /** Returns when everything enqueued before the call is written. */
@@ -128,6 +133,7 @@ final class EventWriter implements AutoCloseable {
                         upsertContact(h, c);
                     }
                 });
+                written.addAndGet(events.size());
             }
             complete(batch);
         }

@@ -174,6 +174,11 @@ public final class Store implements AutoCloseable {
         return writer.dropped();
     }
 
+    /** Events written to the store since it was opened (by this node). */
+    public long writtenEvents() {
+        return writer.written();
+    }
+
     /** The newest {@code limit} events of a device (or of unattributed requests for an empty MAC), newest first. */
     public List<ProvisionEvent> events(Optional<String> mac, int limit) {
         String where = mac.isPresent() ? "mac = :mac" : "mac IS NULL";
@@ -200,9 +205,16 @@ public final class Store implements AutoCloseable {
     public Optional<Contact> lastContact(String mac) {
         return jdbi.withHandle(h -> h.createQuery("SELECT mac, seen_at, address, protocol, user_agent, firmware"
                 + " FROM last_contact WHERE mac = :mac").bind("mac", mac)
-                .map((rs, ctx) -> new Contact(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6))))
+                .map((rs, ctx) -> contact(rs))
                 .findOne());
+    }
+
+    /** The last contact of every device heard from, by MAC (one query). */
+    public Map<String, Contact> lastContacts() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT mac, seen_at, address, protocol, user_agent, firmware"
+                + " FROM last_contact")
+                .map((rs, ctx) -> contact(rs))
+                .list()).stream().collect(Collectors.toMap(Contact::mac, c -> c, (a, b) -> b));
     }
 
     /** The store's clock (event times default to it). */
@@ -263,6 +275,12 @@ public final class Store implements AutoCloseable {
                 Optional.ofNullable(rs.getString("serial")),
                 groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
                 Optional.ofNullable(rs.getString("aes_key")), vars, Source.valueOf(rs.getString("source")));
+    }
+
+    private static Contact contact(ResultSet rs) throws SQLException {
+        // Trimmed as in row(): the column is CHAR(12).
+        return new Contact(rs.getString(1).trim(), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)));
     }
 
     private static String redact(String url) {

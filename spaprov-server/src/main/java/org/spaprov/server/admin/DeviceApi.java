@@ -1,0 +1,86 @@
+package org.spaprov.server.admin;
+
+import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.store.Contact;
+import org.spaprov.server.store.Store;
+
+/**
+ * The read-only device and event routes of the admin API (declared in {@link ApiRoutes}). Answers are
+ * built from {@link DeviceView} and {@link EventView}, which carry no secrets. Thread-safe.
+ */
+final class DeviceApi {
+    /** Events returned by {@code /events} without {@code ?limit=}. */
+    static final int DEFAULT_EVENTS = 100;
+    /** Events returned with one device without {@code ?limit=}. */
+    static final int DEFAULT_DEVICE_EVENTS = 20;
+    /** The largest {@code ?limit=} accepted. */
+    static final int MAX_EVENTS = 1000;
+
+    private final Store store;
+
+    DeviceApi(Store store) {
+        this.store = store;
+    }
+
+    /** {@code {"devices": [...]}}, sorted by MAC. */
+    record Devices(List<DeviceView> devices) {
+    }
+
+    /** {@code {"events": [...]}}, newest first. */
+    record Events(List<EventView> events) {
+    }
+
+    /** {@code GET /api/v1/health}: the process answers. */
+    void health(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    /** {@code GET /api/v1/devices}. */
+    void list(Context ctx) {
+        Map<String, Contact> contacts = store.lastContacts();
+        ctx.json(new Devices(store.devices().stream()
+                .sorted(Comparator.comparing(DeviceRecord::mac))
+                .map(d -> DeviceView.of(d, Optional.ofNullable(contacts.get(d.mac()))))
+                .toList()));
+    }
+
+    /** {@code GET /api/v1/devices/{mac}[?limit=N]}: one device and its newest events. */
+    void one(Context ctx) {
+        String raw = ctx.pathParam("mac");
+        String mac = DeviceRecord.normalizeMac(raw)
+                .orElseThrow(() -> ApiError.invalid("not a MAC address: " + shown(raw)));
+        int limit = limit(ctx, DEFAULT_DEVICE_EVENTS);
+        DeviceRecord d = store.device(mac).orElseThrow(() -> ApiError.notFound("no device " + mac));
+        ctx.json(new DeviceView.Detail(DeviceView.of(d, store.lastContact(mac)),
+                store.events(Optional.of(mac), limit).stream().map(EventView::of).toList()));
+    }
+
+    /** {@code GET /api/v1/events[?limit=N]}: the newest events of all devices. */
+    void events(Context ctx) {
+        int limit = limit(ctx, DEFAULT_EVENTS);
+        ctx.json(new Events(store.recentEvents(limit).stream().map(EventView::of).toList()));
+    }
+
+    /** The {@code limit} query parameter: absent = {@code dflt}, else 1..{@value #MAX_EVENTS}. */
+    static int limit(Context ctx, int dflt) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return dflt;
+        }
+        int n = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1;
+        if (n < 1 || n > MAX_EVENTS) {
+            throw ApiError.invalid("limit: expected a whole number 1.." + MAX_EVENTS + ", got " + shown(raw));
+        }
+        return n;
+    }
+
+    /** Client input echoed in an error, cut short. */
+    private static String shown(String s) {
+        return "'" + (s.length() > 32 ? s.substring(0, 32) + "..." : s) + "'";
+    }
+}

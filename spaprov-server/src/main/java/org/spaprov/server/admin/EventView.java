@@ -1,0 +1,26 @@
+package org.spaprov.server.admin;
+
+import org.spaprov.server.store.ProvisionEvent;
+
+/**
+ * A provisioning event as the admin API shows it (the store never records secrets in one).
+ * Immutable; serialised by Jackson.
+ *
+ * @param at             ISO-8601 UTC time the request arrived
+ * @param mac            the device it was attributed to, null when none
+ * @param address        the peer's IP address
+ * @param protocol       {@code tftp}, {@code http}, {@code https}
+ * @param file           the path asked for
+ * @param status         HTTP-like status
+ * @param bytes          body bytes sent or received
+ * @param durationMicros time spent in the server
+ * @param reason         why ({@code served}, {@code unknown device}, ...)
+ */
+record EventView(String at, String mac, String address, String protocol, String file, int status, long bytes,
+        long durationMicros, String reason) {
+
+    static EventView of(ProvisionEvent e) {
+        return new EventView(e.at().toString(), e.mac().orElse(null), e.address(), e.protocol(), e.file(), e.status(),
+                e.bytes(), e.duration().toNanos() / 1000, e.reason());
+    }
+}
