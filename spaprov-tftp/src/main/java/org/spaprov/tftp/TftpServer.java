@@ -10,14 +10,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -36,10 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TFTP server (RFC 1350 with the options of RFC 2347, 2348 and 2349) on Netty UDP: native epoll on
- * Linux when its library loads, Java NIO elsewhere.
+ * A TFTP server (RFC 1350 with the options of RFC 2347, 2348 and 2349) on Netty UDP: native io_uring or
+ * epoll on Linux when their library loads, Java NIO elsewhere ({@link TftpServerConfig#transport()}).
  *
- * <p>Requests arrive on the listen port: with epoll, one socket per event loop sharing the port
+ * <p>Requests arrive on the listen port: with a native transport, one socket per event loop sharing the port
  * ({@code SO_REUSEPORT}, the kernel spreads clients over them), so a request is handled and its
  * transfer runs on the loop that received it; with NIO, one socket. Each admitted transfer gets its own channel on an
  * ephemeral port (its transfer ID), so any number of transfers run at once, up to
@@ -77,8 +72,8 @@ public final class TftpServer implements AutoCloseable {
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger active = new AtomicInteger();
     private final InetSocketAddress transferBind;
-    /** Native epoll: fewer syscalls and copies per datagram than NIO, and SO_REUSEPORT listen sockets. */
-    private final boolean epoll = Epoll.isAvailable();
+    /** Native where available: fewer syscalls and copies per datagram than NIO, and SO_REUSEPORT listen sockets. */
+    private final UdpTransport transport;
     /** IPv4 sockets for an IPv4 bind: a dual-stack socket would map every address to IPv6 and back. */
     private final SocketProtocolFamily family;
     private final List<Channel> listenChannels = new ArrayList<>();
@@ -90,10 +85,11 @@ public final class TftpServer implements AutoCloseable {
         this.sink = sink;
         this.listener = listener;
         this.clock = clock;
+        this.transport = UdpTransport.choose(config.transport());
         // 0 means one loop per processor, as documented (Netty's own default is two per processor:
         // on 2 cores, 4 loops cost ~20 % more CPU per transfer in bench/tftp, from extra wake-ups).
         this.group = new MultiThreadIoEventLoopGroup(loops(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
         this.family = config.bind().getAddress() instanceof Inet4Address
                 ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
@@ -145,6 +141,11 @@ public final class TftpServer implements AutoCloseable {
     /** The bound listen port. */
     public int port() {
         return localAddress().getPort();
+    }
+
+    /** The UDP transport in use: {@code IO_URING}, {@code EPOLL} or {@code NIO}. */
+    public String transport() {
+        return transport.name();
     }
 
     /** Transfers admitted and not yet ended. */
@@ -337,7 +338,7 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        int sockets = epoll ? loops() : 1;
+        int sockets = transport.reusePort() ? loops() : 1;
         InetSocketAddress address = config.bind();
         for (int i = 0; i < sockets; i++) {
             Bootstrap b = new Bootstrap().group(group)
@@ -351,8 +352,8 @@ public final class TftpServer implements AutoCloseable {
                             ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
                         }
                     });
-            if (epoll) {
-                b.option(EpollChannelOption.SO_REUSEPORT, true);
+            if (transport.reusePort()) {
+                b.option(UnixChannelOption.SO_REUSEPORT, true);
             }
             // Bootstrap registers each socket on the group's next loop: one listen socket per loop.
             ChannelFuture f = b.bind(address).awaitUninterruptibly();
@@ -365,7 +366,7 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private DatagramChannel newChannel() {
-        return epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family);
+        return transport.newChannel(family);
     }
 
     private int loops() {

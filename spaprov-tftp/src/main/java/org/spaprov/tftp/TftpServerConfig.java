@@ -20,15 +20,28 @@ import java.time.Duration;
  * @param inlineSource          call the {@link TftpFileSource} on the event loop that received the request and run
  *                              the transfer there (no thread hand-off); only for a source that never blocks, such
  *                              as one answering from memory. False: on a virtual thread (the source may block)
+ * @param transport             the UDP transport; {@link Transport#AUTO} takes the best this platform loads
  */
 public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int maxBlockSize, Duration retransmitTimeout,
                                Duration maxRetransmitTimeout, int maxRetries, long maxUploadSize, int ioThreads,
-                               boolean inlineSource) {
+                               boolean inlineSource, Transport transport) {
+
+    /** Netty's UDP transports; the native ones are Linux-only. */
+    public enum Transport {
+        /** The first that loads of io_uring, epoll, NIO. */
+        AUTO,
+        /** io_uring: batches its system calls across sockets (measured ~15 % less CPU than epoll, bench/tftp). */
+        IO_URING,
+        /** epoll. */
+        EPOLL,
+        /** Java NIO: everywhere, one listen socket. */
+        NIO
+    }
 
     /** Defaults: 1024 transfers, blksize up to 65464, 1 s doubling to 8 s, 5 retries, 1 MiB uploads. */
     public static TftpServerConfig defaults(InetSocketAddress bind) {
         return new TftpServerConfig(bind, 1024, TftpCodec.MAX_BLOCK_SIZE, Duration.ofSeconds(1), Duration.ofSeconds(8),
-                5, 1L << 20, 0, false);
+                5, 1L << 20, 0, false, Transport.AUTO);
     }
 
     /** {@link #defaults} on 127.0.0.1 and a free port. */
@@ -48,6 +61,7 @@ public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int max
         check(maxRetries >= 0, "maxRetries", maxRetries);
         check(maxUploadSize >= 0, "maxUploadSize", maxUploadSize);
         check(ioThreads >= 0, "ioThreads", ioThreads);
+        check(transport != null, "transport", transport);
         return this;
     }
 
@@ -59,35 +73,40 @@ public record TftpServerConfig(InetSocketAddress bind, int maxTransfers, int max
 
     public TftpServerConfig withBind(InetSocketAddress value) {
         return new TftpServerConfig(value, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads, inlineSource);
+                maxRetries, maxUploadSize, ioThreads, inlineSource, transport);
     }
 
     public TftpServerConfig withMaxTransfers(int value) {
         return new TftpServerConfig(bind, value, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads, inlineSource);
+                maxRetries, maxUploadSize, ioThreads, inlineSource, transport);
     }
 
     public TftpServerConfig withMaxBlockSize(int value) {
         return new TftpServerConfig(bind, maxTransfers, value, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads, inlineSource);
+                maxRetries, maxUploadSize, ioThreads, inlineSource, transport);
     }
 
     public TftpServerConfig withRetransmit(Duration initial, Duration max, int retries) {
-        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, initial, max, retries, maxUploadSize, ioThreads, inlineSource);
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, initial, max, retries, maxUploadSize, ioThreads, inlineSource, transport);
     }
 
     public TftpServerConfig withMaxUploadSize(long value) {
         return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, value, ioThreads, inlineSource);
+                maxRetries, value, ioThreads, inlineSource, transport);
     }
 
     public TftpServerConfig withIoThreads(int value) {
         return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, value, inlineSource);
+                maxRetries, maxUploadSize, value, inlineSource, transport);
     }
 
     public TftpServerConfig withInlineSource(boolean value) {
         return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
-                maxRetries, maxUploadSize, ioThreads, value);
+                maxRetries, maxUploadSize, ioThreads, value, transport);
+    }
+
+    public TftpServerConfig withTransport(Transport value) {
+        return new TftpServerConfig(bind, maxTransfers, maxBlockSize, retransmitTimeout, maxRetransmitTimeout,
+                maxRetries, maxUploadSize, ioThreads, inlineSource, value);
     }
 }

@@ -2,6 +2,7 @@ package org.spaprov.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,14 +10,19 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.net.tftp.TFTP;
 import org.apache.commons.net.tftp.TFTPClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link TftpServerConfig#inlineSource()}: the source runs on the event loop that received the request, and
  * with several event loops (one listen socket each on the same port, where epoll allows) every client is
- * served whichever socket the kernel hands its request to. Client: commons-net, which we did not write.
+ * served whichever socket the kernel hands its request to, on each transport. Client: commons-net, which we did
+ * not write.
  */
 class TftpServerInlineTest {
 
@@ -25,16 +31,26 @@ class TftpServerInlineTest {
             "/b.bin", TftpClientInteropTest.random(512, 2),
             "/c.bin", TftpClientInteropTest.random(70_000, 3));
 
-    @Test
-    void inlineSourceRunsOnTheEventLoopsAndServesEveryClient() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TftpServerConfig.Transport.class, names = {"IO_URING", "EPOLL", "NIO"})
+    void inlineSourceRunsOnTheEventLoopsAndServesEveryClient(TftpServerConfig.Transport transport) throws Exception {
+        boolean available = switch (transport) {
+            case IO_URING -> io.netty.channel.uring.IoUring.isAvailable();
+            case EPOLL -> io.netty.channel.epoll.Epoll.isAvailable();
+            default -> true;
+        };
+        assumeTrue(available, transport + " does not load on this platform");
         List<Boolean> virtual = new CopyOnWriteArrayList<>();
         TftpFileSource source = (path, client) -> {
             virtual.add(Thread.currentThread().isVirtual());
             byte[] content = FILES.get(path);
             return content == null ? TftpReadResult.notFound() : TftpReadResult.found(content);
         };
-        TftpServerConfig config = TftpServerConfig.loopback().withIoThreads(4).withInlineSource(true);
-        try (TftpServer server = TftpServer.start(config, source, TftpUploadSink.REFUSE)) {
+        TftpServerConfig config = TftpServerConfig.loopback().withIoThreads(4).withInlineSource(true)
+                .withTransport(transport);
+        LinkedBlockingQueue<TftpTransferEvent> events = new LinkedBlockingQueue<>();
+        try (TftpServer server = TftpServer.start(config, source, TftpUploadSink.REFUSE, events::add)) {
+            assertThat(server.transport()).isEqualTo(transport.name());
             // 24 clients, each from its own port, so the kernel spreads them over the listen sockets.
             for (int i = 0; i < 24; i++) {
                 String name = List.of("a.bin", "b.bin", "c.bin").get(i % 3);
@@ -56,6 +72,12 @@ class TftpServerInlineTest {
                         .isInstanceOf(IOException.class).hasMessageContaining("Error code 1");
             } finally {
                 client.close();
+            }
+            // A client is done when it sent its last ACK; the server, once that ACK arrived: wait for the events.
+            for (int i = 0; i < 25; i++) {
+                TftpTransferEvent e = events.poll(10, TimeUnit.SECONDS);
+                assertThat(e).as("event %d", i).isNotNull();
+                assertThat(e.outcome()).isIn(TftpTransferEvent.Outcome.COMPLETED, TftpTransferEvent.Outcome.REFUSED);
             }
             assertThat(server.activeTransfers()).isZero();
         }

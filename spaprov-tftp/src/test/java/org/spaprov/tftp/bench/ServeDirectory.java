@@ -17,8 +17,8 @@ import org.spaprov.tftp.TftpUploadSink;
 
 /**
  * Serves a directory over TFTP until killed, for {@code bench/tftp/run.sh} (like
- * {@code in.tftpd -L -a ADDR:PORT -s DIR}). Usage: {@code ServeDirectory ADDR PORT DIR [IO_THREADS [MODE]]};
- * prints {@code listening on ADDR:PORT} when ready. MODE {@code inline} (the default) loads the files into
+ * {@code in.tftpd -L -a ADDR:PORT -s DIR}). Usage: {@code ServeDirectory ADDR PORT DIR [IO_THREADS [MODE [TRANSPORT]]]};
+ * prints {@code listening on ADDR:PORT (TRANSPORT)} when ready. MODE {@code inline} (the default) loads the files into
  * memory at start and answers on the event loops, as the provisioning server does from its warm profile cache
  * with the embedded store; {@code disk} reads each file per request on a virtual thread.
  */
@@ -28,20 +28,22 @@ public final class ServeDirectory {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || args.length > 5) {
-            System.err.println("usage: ServeDirectory ADDR PORT DIR [IO_THREADS [inline|disk]]");
+        if (args.length < 3 || args.length > 6) {
+            System.err.println("usage: ServeDirectory ADDR PORT DIR [IO_THREADS [inline|disk [auto|io_uring|epoll|nio]]]");
             System.exit(2);
         }
         boolean inline = args.length < 5 || args[4].equals("inline");
         TftpServerConfig config = TftpServerConfig.defaults(
                 new InetSocketAddress(InetAddress.getByName(args[0]), Integer.parseInt(args[1])))
                 .withIoThreads(args.length >= 4 ? Integer.parseInt(args[3]) : 0)
-                .withInlineSource(inline);
+                .withInlineSource(inline)
+                .withTransport(args.length >= 6 ? TftpServerConfig.Transport.valueOf(args[5].toUpperCase())
+                        : TftpServerConfig.Transport.AUTO);
         Path root = Path.of(args[2]);
         TftpFileSource source = inline ? inMemory(root) : TftpFileSource.directory(root, 64 << 20);
         TftpServer server = TftpServer.start(config, source, TftpUploadSink.REFUSE);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("listening on " + server.localAddress());
+        System.out.println("listening on " + server.localAddress() + " (" + server.transport() + ")");
         System.out.flush();
         new CountDownLatch(1).await();
     }
