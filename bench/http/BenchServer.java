@@ -2,6 +2,7 @@
 // in-memory ProvisionService, so wrk/openssl can compare the transport with nginx serving the same files.
 // Run by run.sh as a single-file source program:
 //   java -cp CLASSPATH BenchServer.java DIR HTTP_PORT HTTPS_PORT PKI_DIR [pool|inline] [auto|jdk|openssl]
+//   [returning|first-contact]   (first-contact: no verified-chain cache, every handshake verifies in full)
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public class BenchServer {
         ProvisionResult notFound = ProvisionResult.error(404, "no such file", Optional.empty());
         TlsSettings tls = new TlsSettings(pki.resolve("server.crt"), pki.resolve("server.key"),
                 Optional.of(pki.resolve("ca.crt")), ClientCertMode.REQUIRED,
-                TlsSettings.Engine.valueOf((args.length > 5 ? args[5] : "auto").toUpperCase()));
+                TlsSettings.Engine.valueOf((args.length > 5 ? args[5] : "auto").toUpperCase()),
+                !(args.length > 6 && args[6].equals("first-contact")));
         NetSettings settings = NetSettings.loopback(Optional.of(tls)).withPorts(-1, http, https).withDispatch(dispatch);
         ProvisioningServer server = ProvisioningServer.start(settings,
                 r -> files.getOrDefault(r.path(), notFound), (r, b) -> 200, Clock.systemUTC());

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP/HTTPS benchmark: spaprov's transport vs nginx serving the same bytes.
-# Usage: bench/http/run.sh            (env: ROUNDS=3 DUR=10s N=100 SIZE=30000 DISPATCH=pool|inline)
+# Usage: bench/http/run.sh            (env: ROUNDS=3 DUR=10s N=100 SIZE=30000 DISPATCH=pool|inline
+#                                     ONLY=http|https FIRST_CONTACT=1: spaprov verifies every client chain in full,
+#                                     as for devices it has not seen within the hour)
 # Follows ../shared/BENCHMARKING.md: same client command, same run, A/B/A/B, medians, per server CPU-second.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,8 +62,9 @@ XML
 )
 
 OH=$(free_port); OS=$(free_port); NH=$(free_port); NS=$(free_port)
-echo "== start spaprov (http $OH, https $OS, dispatch $DISPATCH, tls $TLS) and nginx (http $NH, https $NS)" >&2
+echo "== start spaprov (http $OH, https $OS, dispatch $DISPATCH, tls $TLS${FIRST_CONTACT:+, first contacts}) and nginx (http $NH, https $NS)" >&2
 java ${JOPTS:-} -Xms256m -Xmx1g -Dlogback.configurationFile="$WORK/logback.xml" -cp "$CP" bench/http/BenchServer.java "$WORK/www" "$OH" "$OS" "$WORK/pki" "$DISPATCH" "$TLS" \
+    "$([ -n "${FIRST_CONTACT:-}" ] && echo first-contact || echo returning)" \
     > "$WORK/spaprov.out" 2>&1 &
 OURS=$!; PIDS+=("$OURS")
 cat > "$WORK/nginx/nginx.conf" <<NGX

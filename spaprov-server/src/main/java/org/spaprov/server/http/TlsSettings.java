@@ -27,9 +27,12 @@ import org.spaprov.server.site.ServerConfig.ClientCertMode;
  * verified against (PEM), and whether a client certificate is asked for.
  *
  * @param deviceCa required unless {@code mode} is {@link ClientCertMode#NONE}
+ * @param rememberVerifiedChains keep device chains that passed verification for a while, so a returning device
+ *                               is not verified again ({@link VerifiedClientCerts}); off, every handshake pays the
+ *                               full check (what a storm of first contacts costs; bench/http {@code FIRST_CONTACT=1})
  */
 public record TlsSettings(Path certificate, Path privateKey, Optional<Path> deviceCa, ClientCertMode mode,
-        Engine engine) {
+        Engine engine, boolean rememberVerifiedChains) {
 
     /** Which TLS implementation runs the handshakes. */
     public enum Engine {
@@ -49,9 +52,15 @@ public record TlsSettings(Path certificate, Path privateKey, Optional<Path> devi
         }
     }
 
-    /** Settings with {@link Engine#AUTO}. */
+    /** Settings with {@link Engine#AUTO}, remembering verified chains. */
     public TlsSettings(Path certificate, Path privateKey, Optional<Path> deviceCa, ClientCertMode mode) {
         this(certificate, privateKey, deviceCa, mode, Engine.AUTO);
+    }
+
+    /** Settings remembering verified chains. */
+    public TlsSettings(Path certificate, Path privateKey, Optional<Path> deviceCa, ClientCertMode mode,
+            Engine engine) {
+        this(certificate, privateKey, deviceCa, mode, engine, true);
     }
 
     public TlsSettings {
@@ -91,7 +100,8 @@ public record TlsSettings(Path certificate, Path privateKey, Optional<Path> devi
                         case REQUIRED -> ClientAuth.REQUIRE;
                     });
             if (deviceCa.isPresent()) {
-                b.trustManager(new VerifiedClientCerts(deviceTrust(deviceCa.get()), java.time.Clock.systemUTC()));
+                X509ExtendedTrustManager trust = deviceTrust(deviceCa.get());
+                b.trustManager(rememberVerifiedChains ? new VerifiedClientCerts(trust, java.time.Clock.systemUTC()) : trust);
             }
             return b.build();
         } catch (SSLException | IllegalArgumentException e) {
