@@ -25,7 +25,7 @@ final class HttpResponses {
     static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
     private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
             .withValidation(false);
-    static final DirectBodies BODIES = new DirectBodies();
+    private static final DirectBodies BODIES = new DirectBodies();
     private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory()
             .withValidation(false);
 

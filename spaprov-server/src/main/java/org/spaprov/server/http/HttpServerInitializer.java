@@ -4,8 +4,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
@@ -17,12 +17,9 @@ import org.spaprov.server.provision.Protocol;
  * <pre>
  *   [tls: SslHandler]          HTTPS only; client certificate none/optional/required per {@link TlsSettings}
  *   idle: IdleStateHandler     closes connections idle for {@link HttpLimits#idleTimeout()}
- *   decoder: HttpRequestDecoder     request line ≤ maxInitialLineLength, headers ≤ maxHeaderSize
- *   encoder: HttpResponseEncoder    responses the handler builds as objects; its common answer (200 to a
- *                                   keep-alive GET) is written pre-encoded from this context, past the encoder
- *   aggregate: RequestAggregator    bodies ≤ maxContentLength (413 itself), Expect: 100-continue; bodiless
- *                                   GET/HEAD pass through unaggregated
- *   provision: ProvisionHttpHandler requests → ProvisionService / ReportSink
+ *   codec: HttpServerCodec     request line ≤ maxInitialLineLength, headers ≤ maxHeaderSize
+ *   aggregate: HttpObjectAggregator  bodies ≤ maxContentLength (413 itself), handles Expect: 100-continue
+ *   provision: ProvisionHttpHandler   requests → ProvisionService / ReportSink
  * </pre>
  * Thread-safe; one instance serves every connection of a listener.
  */
@@ -55,9 +52,8 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
     void addHttp(ChannelPipeline p) {
         long idle = backend.limits().idleTimeout().toMillis();
         p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
-        p.addLast("decoder", new HttpRequestDecoder(decoderConfig));
-        p.addLast(ProvisionHttpHandler.ENCODER, new HttpResponseEncoder());
-        p.addLast("aggregate", new RequestAggregator(backend.limits().maxContentLength()));
+        p.addLast("codec", new HttpServerCodec(decoderConfig));
+        p.addLast("aggregate", new HttpObjectAggregator(backend.limits().maxContentLength()));
         p.addLast("provision", new ProvisionHttpHandler(backend, tls.isPresent() ? Protocol.HTTPS : Protocol.HTTP,
                 date));
     }

@@ -1,6 +1,5 @@
 package org.spaprov.server.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -38,22 +36,17 @@ import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ProvisionResult;
 
 /**
- * Turns HTTP requests (aggregated when they carry a body, see {@link RequestAggregator}) into {@link ProvisionRequest}s and the {@link ProvisionResult}s into responses:
+ * Turns aggregated HTTP requests into {@link ProvisionRequest}s and the {@link ProvisionResult}s into responses:
  * GET/HEAD → {@link org.spaprov.server.provision.ProvisionService}, POST → {@link
  * org.spaprov.server.provision.ReportSink}. Adds {@code ETag} and answers {@code If-None-Match} with 304, honours
  * single {@code Range}s on {@code /firmware/} (206/416), sets {@code Content-Length} and {@code Connection}.
- * A {@code 200} to a keep-alive HTTP/1.1 GET of a cacheable body is written as three ready buffers (head,
- * {@code Date} line, body; see {@link DirectBodies#okHead}) from the encoder's context, the same bytes the
- * encoder would produce without building and encoding a response object.
  * Decoder failures become 414 (request line), 431 (headers) or 400 and close the connection.
  *
- * <p>Goes last in the pipeline, after {@link RequestAggregator} (see {@link HttpServerInitializer}). Not
+ * <p>Goes last in the pipeline, after {@code HttpObjectAggregator} (see {@link HttpServerInitializer}). Not
  * sharable: one instance per connection, holding the peer certificate and the queue of pipelined requests
  * (answered in order, one at a time). Service calls run on {@link HttpBackend#executor()}.
  */
 public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
-    /** The name of the response encoder in the pipeline. */
-    static final String ENCODER = "encoder";
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionHttpHandler.class);
     private static final InetSocketAddress UNKNOWN_REMOTE =
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -63,9 +56,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     private final HttpBackend backend;
     private final Protocol protocol;
     private final HttpDate date;
-    private final ArrayDeque<HttpRequest> pending = new ArrayDeque<>(2);
-    /** Where pre-encoded responses are written from (past the encoder); null without an encoder. */
-    private ChannelHandlerContext encoder;
+    private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>(2);
     private InetSocketAddress remote = UNKNOWN_REMOTE;
     private Optional<X509Certificate> peerCert = Optional.empty();
     private boolean busy;
@@ -79,11 +70,6 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     // ---------------------------------------------------------------- channel events
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        encoder = ctx.pipeline().context(ENCODER);
-    }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
@@ -106,14 +92,14 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpRequest req)) {
-            ReferenceCountUtil.release(msg); // the empty last content of a passed-through GET/HEAD
+        if (!(msg instanceof FullHttpRequest req)) {
+            ReferenceCountUtil.release(msg);
             return;
         }
         reading = true;
         if (busy) {
             if (pending.size() >= backend.limits().maxPipelined()) {
-                ReferenceCountUtil.release(req);
+                req.release();
                 ctx.close();
                 return;
             }
@@ -134,9 +120,9 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        HttpRequest r;
+        FullHttpRequest r;
         while ((r = pending.poll()) != null) {
-            ReferenceCountUtil.release(r);
+            r.release();
         }
         super.channelInactive(ctx);
     }
@@ -152,7 +138,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     // ---------------------------------------------------------------- requests
 
-    private void start(ChannelHandlerContext ctx, HttpRequest req) {
+    private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
         try {
             HttpHeaders h = req.headers();
             boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -187,13 +173,12 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                         firmware ? h.get(HttpHeaderNames.IF_RANGE) : null);
                 dispatch(ctx, new Call(ctx, ask, pr, null));
             } else if (method == HttpMethod.POST) {
-                byte[] body = req instanceof FullHttpRequest f ? ByteBufUtil.getBytes(f.content()) : new byte[0];
-                dispatch(ctx, new Call(ctx, ask, pr, body));
+                dispatch(ctx, new Call(ctx, ask, pr, ByteBufUtil.getBytes(req.content())));
             } else {
                 respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.METHOD_NOT_ALLOWED, date.now()));
             }
         } finally {
-            ReferenceCountUtil.release(req);
+            req.release();
         }
     }
 
@@ -211,13 +196,11 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     /** Runs on the event loop: writes the answer, then starts the next pipelined request. */
     private void complete(ChannelHandlerContext ctx, Call call, ProvisionResult result) {
         busy = false;
-        if (call.body != null || !writeReady(ctx, call.ask, result)) {
-            FullHttpResponse res = call.body == null
-                    ? HttpResponses.forResult(call.ask, result, date.now())
-                    : HttpResponses.status(call.ask, HttpResponseStatus.valueOf(result.status()), date.now());
-            respond(ctx, call.ask, res);
-        }
-        HttpRequest next;
+        FullHttpResponse res = call.body == null
+                ? HttpResponses.forResult(call.ask, result, date.now())
+                : HttpResponses.status(call.ask, HttpResponseStatus.valueOf(result.status()), date.now());
+        respond(ctx, call.ask, res);
+        FullHttpRequest next;
         while (!busy && ctx.channel().isActive() && (next = pending.poll()) != null) {
             start(ctx, next);
         }
@@ -233,35 +216,6 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         } else {
             ctx.writeAndFlush(res, ctx.voidPromise());
         }
-    }
-
-    /**
-     * Writes a {@code 200} to a keep-alive HTTP/1.1 GET as pre-encoded buffers past the encoder, when the body
-     * is cacheable ({@link DirectBodies}); false (nothing written) for every other answer.
-     */
-    private boolean writeReady(ChannelHandlerContext ctx, HttpResponses.Ask ask, ProvisionResult r) {
-        if (encoder == null || r.status() != 200 || ask.head() || ask.firmware() || !ask.keepAlive()
-                || ask.version() != HttpVersion.HTTP_1_1) {
-            return false;
-        }
-        String etag = ETags.quote(r.etag());
-        if (ETags.noneMatchHits(ask.ifNoneMatch(), etag)) {
-            return false;
-        }
-        ByteBuf head = HttpResponses.BODIES.okHead(r.body(), etag, r.contentType());
-        if (head == null) {
-            return false;
-        }
-        encoder.write(head, encoder.voidPromise());
-        encoder.write(date.headEnd(), encoder.voidPromise());
-        ByteBuf body = HttpResponses.BODIES.whole(r.body());
-        if (reading) {
-            encoder.write(body, encoder.voidPromise());
-            flushPending = true;
-        } else {
-            encoder.writeAndFlush(body, encoder.voidPromise());
-        }
-        return true;
     }
 
     static HttpResponseStatus statusFor(Throwable cause) {
