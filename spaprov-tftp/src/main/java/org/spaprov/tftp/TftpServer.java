@@ -16,11 +16,11 @@ import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,18 +34,20 @@ import org.slf4j.LoggerFactory;
  * A TFTP server (RFC 1350 with the options of RFC 2347, 2348 and 2349) on Netty UDP: native io_uring or
  * epoll on Linux when their library loads, Java NIO elsewhere ({@link TftpServerConfig#transport()}).
  *
- * <p>Requests arrive on the listen port: with a native transport, one socket per event loop sharing the port
- * ({@code SO_REUSEPORT}, the kernel spreads clients over them), so a request is handled and its
- * transfer runs on the loop that received it; with NIO, one socket. Each admitted transfer gets its own channel on an
- * ephemeral port (its transfer ID), so any number of transfers run at once, up to
+ * <p>Requests arrive on the listen port: with a native transport, one socket per event loop sharing
+ * the port ({@code SO_REUSEPORT}, the kernel spreads clients over them); with NIO, one socket. Each
+ * admitted transfer gets its own channel on an ephemeral port (its transfer ID), so any number of
+ * transfers run at once, up to
  * {@link TftpServerConfig#maxTransfers()} (further requests get {@code ERROR 0 server busy}).
  * Every request passes, in order: the codec's bounds (malformed → ERROR 4, option abuse → ERROR 8),
  * the path policy (→ ERROR 2; see {@link TftpFileSource}), option negotiation (→ ERROR 8), the
  * concurrency limit, then the {@link TftpFileSource} (RRQ) or {@link TftpUploadSink} (WRQ) on a
- * virtual thread (or, for RRQ with {@link TftpServerConfig#inlineSource()}, on the event loop). A refused RRQ/WRQ gets its ERROR from a fresh ephemeral port, like any other reply
- * to a request (RFC 1350 §4; clients such as commons-net drop packets from the listen port), while
- * datagrams that are not well-formed requests are answered cheaply from the listen port. Netascii reads are converted (LF → CR LF, CR → CR NUL); netascii uploads are
- * converted back. Unanswered packets are retransmitted with doubling back-off
+ * virtual thread (or, for RRQ with {@link TftpServerConfig#inlineSource()}, on the event loop that
+ * received it, which then runs the transfer too). A refused RRQ/WRQ gets its ERROR from a fresh
+ * ephemeral port, like any other reply to a request (RFC 1350 §4; clients such as commons-net drop
+ * packets from the listen port), while datagrams that are not well-formed requests are answered
+ * cheaply from the listen port. Netascii reads are converted (LF → CR LF, CR → CR NUL); netascii
+ * uploads are converted back. Unanswered packets are retransmitted with doubling back-off
  * ({@link TftpServerConfig#retransmitTimeout()}, or the client's timeout option) up to
  * {@link TftpServerConfig#maxRetries()} times. Block numbers wrap from 65535 to 0.
  *
@@ -88,8 +90,7 @@ public final class TftpServer implements AutoCloseable {
         this.transport = UdpTransport.choose(config.transport());
         // 0 means one loop per processor, as documented (Netty's own default is two per processor:
         // on 2 cores, 4 loops cost ~20 % more CPU per transfer in bench/tftp, from extra wake-ups).
-        this.group = new MultiThreadIoEventLoopGroup(loops(),
-                transport.ioHandlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(loops(), transport.ioHandlerFactory());
         this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
         this.family = config.bind().getAddress() instanceof Inet4Address
                 ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
@@ -338,30 +339,58 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        int sockets = transport.reusePort() ? loops() : 1;
-        InetSocketAddress address = config.bind();
-        for (int i = 0; i < sockets; i++) {
-            Bootstrap b = new Bootstrap().group(group)
-                    .channelFactory((io.netty.channel.ChannelFactory<DatagramChannel>) this::newChannel)
-                    // Requests are at most 512 bytes; a larger buffer lets the codec see oversized ones.
-                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1024))
-                    .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                    .handler(new ChannelInitializer<DatagramChannel>() {
-                        @Override
-                        protected void initChannel(DatagramChannel ch) {
-                            ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
-                        }
-                    });
-            if (transport.reusePort()) {
-                b.option(UnixChannelOption.SO_REUSEPORT, true);
+        if (!transport.reusePort()) {
+            listenChannels.add(bindListen(config.bind(), false));
+            return;
+        }
+        // Port 0 with SO_REUSEPORT could be given a port that another reuse-port socket of this user
+        // already holds, and the two would share its requests: take a port nobody holds first.
+        for (int attempt = 1; ; attempt++) {
+            InetSocketAddress address = config.bind().getPort() != 0 ? config.bind()
+                    : new InetSocketAddress(config.bind().getAddress(), unusedPort());
+            try {
+                for (int i = 0; i < loops(); i++) {
+                    // Bootstrap registers each socket on the group's next loop: one listen socket per loop.
+                    listenChannels.add(bindListen(address, true));
+                }
+                return;
+            } catch (IOException e) {
+                listenChannels.forEach(Channel::close);
+                listenChannels.clear();
+                if (config.bind().getPort() != 0 || attempt == 3) {
+                    throw e;
+                }
             }
-            // Bootstrap registers each socket on the group's next loop: one listen socket per loop.
-            ChannelFuture f = b.bind(address).awaitUninterruptibly();
-            if (!f.isSuccess()) {
-                throw new IOException("cannot bind TFTP to " + address + ": " + f.cause().getMessage(), f.cause());
-            }
-            listenChannels.add(f.channel());
-            address = (InetSocketAddress) f.channel().localAddress(); // port 0: the others join the chosen port
+        }
+    }
+
+    private Channel bindListen(InetSocketAddress address, boolean reusePort) throws IOException {
+        Bootstrap b = new Bootstrap().group(group)
+                .channelFactory((io.netty.channel.ChannelFactory<DatagramChannel>) this::newChannel)
+                // Requests are at most 512 bytes; a larger buffer lets the codec see oversized ones.
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1024))
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
+                    }
+                });
+        if (reusePort) {
+            b.option(UnixChannelOption.SO_REUSEPORT, true);
+        }
+        ChannelFuture f = b.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind TFTP to " + address + ": " + f.cause().getMessage(), f.cause());
+        }
+        return f.channel();
+    }
+
+    /** A UDP port free on the bind address right now (the kernel picks it for a plain socket). */
+    private int unusedPort() throws IOException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
+                new InetSocketAddress(config.bind().getAddress(), 0))) {
+            return probe.getLocalPort();
         }
     }
 
