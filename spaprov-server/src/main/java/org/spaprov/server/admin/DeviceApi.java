@@ -18,6 +18,8 @@ final class DeviceApi {
     static final int DEFAULT_EVENTS = 100;
     /** Events returned with one device without {@code ?limit=}. */
     static final int DEFAULT_DEVICE_EVENTS = 20;
+    /** Devices in one page of {@code /devices} without {@code ?limit=}. */
+    static final int DEFAULT_DEVICES = 1000;
     /** The largest {@code ?limit=} accepted. */
     static final int MAX_EVENTS = 1000;
 
@@ -27,8 +29,11 @@ final class DeviceApi {
         this.store = store;
     }
 
-    /** {@code {"devices": [...]}}, sorted by MAC. */
-    record Devices(List<DeviceView> devices) {
+    /**
+     * {@code {"devices": [...], "next": "<mac>"}}: one page, sorted by MAC; {@code next} is the {@code ?after=}
+     * of the following page, null on the last.
+     */
+    record Devices(List<DeviceView> devices, String next) {
     }
 
     /** {@code {"events": [...]}}, newest first. */
@@ -40,13 +45,29 @@ final class DeviceApi {
         ctx.json(Map.of("status", "ok"));
     }
 
-    /** {@code GET /api/v1/devices}. */
+    /**
+     * {@code GET /api/v1/devices[?limit=N][&after=MAC]}: a page of devices after a MAC, so 100,000 devices are
+     * read in pages of at most {@value #MAX_EVENTS} rather than in one answer.
+     */
     void list(Context ctx) {
-        Map<String, Contact> contacts = store.lastContacts();
-        ctx.json(new Devices(store.devices().stream()
+        int limit = limit(ctx, DEFAULT_DEVICES);
+        String rawAfter = ctx.queryParam("after");
+        String after = rawAfter == null ? null : DeviceRecord.normalizeMac(rawAfter)
+                .orElseThrow(() -> ApiError.invalid("after: not a MAC address: " + shown(rawAfter)));
+        List<DeviceRecord> page = store.devices().stream()
+                .filter(d -> after == null || d.mac().compareTo(after) > 0)
                 .sorted(Comparator.comparing(DeviceRecord::mac))
+                .limit(limit + 1L)
+                .toList();
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = page.getLast().mac();
+        }
+        Map<String, Contact> contacts = store.lastContacts(page.stream().map(DeviceRecord::mac).toList());
+        ctx.json(new Devices(page.stream()
                 .map(d -> DeviceView.of(d, Optional.ofNullable(contacts.get(d.mac()))))
-                .toList()));
+                .toList(), next));
     }
 
     /** {@code GET /api/v1/devices/{mac}[?limit=N]}: one device and its newest events. */

@@ -209,10 +209,14 @@ public final class Store implements AutoCloseable {
                 .findOne());
     }
 
-    /** The last contact of every device heard from, by MAC (one query). */
-    public Map<String, Contact> lastContacts() {
+    /** The last contact of each of {@code macs} heard from, by MAC (one query; a page of devices, not all). */
+    public Map<String, Contact> lastContacts(Collection<String> macs) {
+        if (macs.isEmpty()) {
+            return Map.of();
+        }
         return jdbi.withHandle(h -> h.createQuery("SELECT mac, seen_at, address, protocol, user_agent, firmware"
-                + " FROM last_contact")
+                + " FROM last_contact WHERE mac IN (<macs>)")
+                .bindList("macs", List.copyOf(macs))
                 .map((rs, ctx) -> contact(rs))
                 .list()).stream().collect(Collectors.toMap(Contact::mac, c -> c, (a, b) -> b));
     }

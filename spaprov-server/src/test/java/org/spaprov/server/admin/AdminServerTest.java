@@ -152,6 +152,24 @@ class AdminServerTest {
     }
 
     @Test
+    void devicesComeInPagesAfterAMac() throws Exception {
+        JsonNode first = authed("/api/v1/devices?limit=2").json();
+        assertThat(first.get("devices").findValuesAsText("mac")).containsExactly(PLAIN, KEYED);
+        assertThat(first.get("next").asText()).isEqualTo(KEYED);
+        JsonNode second = authed("/api/v1/devices?limit=2&after=" + first.get("next").asText()).json();
+        assertThat(second.get("devices").findValuesAsText("mac")).containsExactly(SiteInit.DEVICES.get(2)[0]);
+        assertThat(second.get("next").isNull()).isTrue();
+        // The cursor is any MAC, in any form devices.csv accepts; past the last there is nothing.
+        assertThat(authed("/api/v1/devices?after=00:0E:08:AA:BB:01").json().get("devices").findValuesAsText("mac"))
+                .doesNotContain(PLAIN).contains(KEYED);
+        assertThat(authed("/api/v1/devices?after=ffffffffffff").json().get("devices")).isEmpty();
+        Reply bad = authed("/api/v1/devices?after=nope");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").asText()).startsWith("after: not a MAC address");
+        assertThat(authed("/api/v1/devices?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void oneDeviceWithItsEventsAfterARealFetch() throws Exception {
         HttpResponse<String> fetched = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + dataPlane.httpAddress().map(InetSocketAddress::getPort).orElseThrow() + "/spa" + PLAIN + ".xml"))

@@ -106,6 +106,9 @@ class StorePostgresTest {
             s.flush();
             assertThat(s.events(Optional.of("000e08aabbcc"), 5)).hasSize(1);
             assertThat(s.lastContact("000e08aabbcc")).get().extracting(Contact::firmware).isEqualTo(Optional.of("5.2.12"));
+            assertThat(s.lastContacts(java.util.List.of("000e08aabbcc", "000e08000000")))
+                    .containsOnlyKeys("000e08aabbcc");
+            assertThat(s.lastContacts(java.util.List.of())).isEmpty();
         }
         try (Store s = Store.open(url, clock)) {
             assertThat(s.devices()).extracting(DeviceRecord::mac).containsExactlyInAnyOrder("000e08aabbcc", "000e08aabbcd");

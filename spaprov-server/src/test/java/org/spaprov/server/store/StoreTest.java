@@ -80,6 +80,8 @@ class StoreTest {
             Contact c = s.lastContact("000e08aabbcc").orElseThrow();
             assertThat(c.address()).isEqualTo("127.0.0.9");
             assertThat(c.protocol()).isEqualTo("https");
+            assertThat(s.lastContacts(java.util.List.of("000e08aabbcc", "000e08000000")))
+                    .containsOnlyKeys("000e08aabbcc");
             assertThat(s.droppedEvents()).isZero();
         }
     }
