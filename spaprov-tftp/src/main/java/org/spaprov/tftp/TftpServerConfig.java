@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxRetransmitTimeout  cap of the doubling back-off
  * @param maxRetries            retransmissions of one packet before the transfer is abandoned
  * @param maxUploadSize         the largest WRQ accepted, in bytes (ERROR 3 beyond)
- * @param ioThreads             Netty event-loop threads; 0 = one per available processor
+ * @param ioThreads             Netty event-loop threads; 0 = one per four available processors, at least one
  * @param inlineSource          call the {@link TftpFileSource} on the event loop that received the request and run
  *                              the transfer there (no thread hand-off); only for a source that never blocks, such
  *                              as one answering from memory. False: on a virtual thread (the source may block)

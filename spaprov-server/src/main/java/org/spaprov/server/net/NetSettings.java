@@ -13,7 +13,8 @@ import org.spaprov.server.site.ServerConfig;
  * @param bind address to bind ({@code 127.0.0.1}, {@code 0.0.0.0}, {@code ::})
  * @param tls required when {@code httpsPort >= 0}
  * @param dispatch where service calls run (see {@link Dispatch})
- * @param ioThreads event-loop threads; one per core measured best (bench/http: fewer context switches)
+ * @param ioThreads HTTP/HTTPS event-loop threads; one per core measured best (bench/http: fewer context switches);
+ *                  TFTP sizes its own (see {@code TftpServer})
  * @param serviceThreads threads of the service pool ({@link Dispatch#POOL})
  * @param serviceQueue bound of the service pool's queue; beyond it HTTP answers 503, TFTP an error packet
  * @param tftp TFTP limits

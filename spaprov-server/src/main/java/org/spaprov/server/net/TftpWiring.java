@@ -38,7 +38,7 @@ final class TftpWiring {
                 .withMaxTransfers(t.maxTransfers())
                 .withMaxBlockSize(t.maxBlockSize())
                 .withRetransmit(t.timeout(), t.timeout().multipliedBy(8), t.retries())
-                .withIoThreads(s.ioThreads())
+                // ioThreads stays 0: TFTP's own default (fewer loops than HTTP, see TftpServer).
                 // The same rule as HTTP: inline when the service never blocks (embedded store).
                 .withInlineSource(s.dispatch() == NetSettings.Dispatch.INLINE);
         try {
