@@ -20,8 +20,8 @@ final class DeviceApi {
     static final int DEFAULT_DEVICE_EVENTS = 20;
     /** Devices in one page of {@code /devices} without {@code ?limit=}. */
     static final int DEFAULT_DEVICES = 1000;
-    /** The largest {@code ?limit=} accepted. */
-    static final int MAX_EVENTS = 1000;
+    /** The largest {@code ?limit=} accepted, for events and for a page of devices. */
+    static final int MAX_LIMIT = 1000;
 
     private final Store store;
 
@@ -47,7 +47,7 @@ final class DeviceApi {
 
     /**
      * {@code GET /api/v1/devices[?limit=N][&after=MAC]}: a page of devices after a MAC, so 100,000 devices are
-     * read in pages of at most {@value #MAX_EVENTS} rather than in one answer.
+     * read in pages of at most {@value #MAX_LIMIT} rather than in one answer.
      */
     void list(Context ctx) {
         int limit = limit(ctx, DEFAULT_DEVICES);
@@ -87,15 +87,15 @@ final class DeviceApi {
         ctx.json(new Events(store.recentEvents(limit).stream().map(EventView::of).toList()));
     }
 
-    /** The {@code limit} query parameter: absent = {@code dflt}, else 1..{@value #MAX_EVENTS}. */
+    /** The {@code limit} query parameter: absent = {@code dflt}, else 1..{@value #MAX_LIMIT}. */
     static int limit(Context ctx, int dflt) {
         String raw = ctx.queryParam("limit");
         if (raw == null) {
             return dflt;
         }
         int n = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1;
-        if (n < 1 || n > MAX_EVENTS) {
-            throw ApiError.invalid("limit: expected a whole number 1.." + MAX_EVENTS + ", got " + shown(raw));
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiError.invalid("limit: expected a whole number 1.." + MAX_LIMIT + ", got " + shown(raw));
         }
         return n;
     }

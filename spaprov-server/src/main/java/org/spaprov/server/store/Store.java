@@ -203,8 +203,7 @@ public final class Store implements AutoCloseable {
 
     /** When and how the device was last heard from. */
     public Optional<Contact> lastContact(String mac) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT mac, seen_at, address, protocol, user_agent, firmware"
-                + " FROM last_contact WHERE mac = :mac").bind("mac", mac)
+        return jdbi.withHandle(h -> h.createQuery(CONTACT_SELECT + " WHERE mac = :mac").bind("mac", mac)
                 .map((rs, ctx) -> contact(rs))
                 .findOne());
     }
@@ -214,8 +213,7 @@ public final class Store implements AutoCloseable {
         if (macs.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT mac, seen_at, address, protocol, user_agent, firmware"
-                + " FROM last_contact WHERE mac IN (<macs>)")
+        return jdbi.withHandle(h -> h.createQuery(CONTACT_SELECT + " WHERE mac IN (<macs>)")
                 .bindList("macs", List.copyOf(macs))
                 .map((rs, ctx) -> contact(rs))
                 .list()).stream().collect(Collectors.toMap(Contact::mac, c -> c, (a, b) -> b));
@@ -280,6 +278,10 @@ public final class Store implements AutoCloseable {
                 groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
                 Optional.ofNullable(rs.getString("aes_key")), vars, Source.valueOf(rs.getString("source")));
     }
+
+    /** The columns {@link #contact} reads, in its order. */
+    private static final String CONTACT_SELECT =
+            "SELECT mac, seen_at, address, protocol, user_agent, firmware FROM last_contact";
 
     private static Contact contact(ResultSet rs) throws SQLException {
         // Trimmed as in row(): the column is CHAR(12).
