@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public final class TftpServer implements AutoCloseable {
     private final Clock clock;
     private final EventLoopGroup group;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicInteger active = new AtomicInteger();
+    private final PeerBook peers;
     private final InetSocketAddress transferBind;
     /** Native where available: fewer syscalls and copies per datagram than NIO, and SO_REUSEPORT listen sockets. */
     private final UdpTransport transport;
@@ -87,6 +86,7 @@ public final class TftpServer implements AutoCloseable {
         this.sink = sink;
         this.listener = listener;
         this.clock = clock;
+        this.peers = new PeerBook(config, clock);
         this.transport = UdpTransport.choose(config.transport());
         this.group = new MultiThreadIoEventLoopGroup(loops(), transport.ioHandlerFactory());
         this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
@@ -149,7 +149,22 @@ public final class TftpServer implements AutoCloseable {
 
     /** Transfers admitted and not yet ended. */
     public int activeTransfers() {
-        return active.get();
+        return peers.active();
+    }
+
+    /** Transfers admitted for {@code address} and not yet ended. */
+    public int activeTransfers(java.net.InetAddress address) {
+        return peers.active(address);
+    }
+
+    /** Transfers that got no answer within one timeout and are retransmitting. */
+    public int stalledTransfers() {
+        return peers.stalled();
+    }
+
+    /** Bytes of uploads buffered right now (received DATA not yet handed to the sink and released). */
+    public long bufferedUploadBytes() {
+        return peers.uploadBytes();
     }
 
     /** Stops listening, closes every transfer channel and waits (up to a few seconds) for the threads. */
@@ -184,13 +199,8 @@ public final class TftpServer implements AutoCloseable {
         return clock.instant();
     }
 
-    /** Takes a transfer slot; false when {@code maxTransfers} are running. */
-    boolean tryAcquire() {
-        if (active.incrementAndGet() > config.maxTransfers()) {
-            active.decrementAndGet();
-            return false;
-        }
-        return true;
+    PeerBook peers() {
+        return peers;
     }
 
     /**
@@ -216,14 +226,14 @@ public final class TftpServer implements AutoCloseable {
     void rejected(InetSocketAddress client, TftpTransferEvent.Direction direction, String filename,
                   TftpTransferEvent.Outcome outcome, Instant started, String detail) {
         report(new TftpTransferEvent(client, direction, filename, outcome, 0, started,
-                Duration.between(started, clock.instant()), detail));
+                Duration.between(started, clock.instant()), detail, null));
     }
 
-    /** Ends an admitted transfer: frees its slot and reports it. */
-    void ended(TransferSpec spec, TftpTransferEvent.Outcome outcome, long bytes, String detail) {
-        active.decrementAndGet();
+    /** Ends an admitted transfer: frees its slot and reports it with the source's or sink's context. */
+    void ended(TransferSpec spec, TftpTransferEvent.Outcome outcome, long bytes, String detail, Object context) {
+        peers.release(spec.client().getAddress());
         report(new TftpTransferEvent(spec.client(), spec.direction(), spec.filename(), outcome, bytes,
-                spec.started(), Duration.between(spec.started(), clock.instant()), detail));
+                spec.started(), Duration.between(spec.started(), clock.instant()), detail, context));
     }
 
     /**
@@ -337,6 +347,11 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
+        if (config.bind().getPort() != 0) {
+            // SO_REUSEPORT would let our listen sockets join a port another server of this user holds, and the two
+            // would silently share its requests: a plain socket binds only where nobody listens.
+            assertFree(config.bind());
+        }
         if (!transport.reusePort()) {
             listenChannels.add(bindListen(config.bind(), false));
             return;
@@ -379,9 +394,35 @@ public final class TftpServer implements AutoCloseable {
         }
         ChannelFuture f = b.bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
-            throw new IOException("cannot bind TFTP to " + address + ": " + f.cause().getMessage(), f.cause());
+            throw bindFailure(address, f.cause());
         }
         return f.channel();
+    }
+
+    /**
+     * Binds and closes a plain UDP socket (no SO_REUSEPORT, no SO_REUSEADDR) on {@code address}: it fails when any
+     * socket holds the port, with or without SO_REUSEPORT. A server that takes the port between this probe and
+     * our own bind (the same instant) is not detected.
+     */
+    private static void assertFree(InetSocketAddress address) throws IOException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+            probe.setReuseAddress(false);
+            probe.bind(address);
+        } catch (IOException e) {
+            throw bindFailure(address, e);
+        }
+    }
+
+    /** {@code cannot bind TFTP to HOST:PORT: port in use} (a {@link java.net.BindException}), or the cause's text. */
+    private static IOException bindFailure(InetSocketAddress address, Throwable cause) {
+        String where = address.getAddress().getHostAddress() + ":" + address.getPort();
+        String text = String.valueOf(cause.getMessage());
+        if (cause instanceof java.net.BindException || text.contains("Address already in use")) {
+            java.net.BindException e = new java.net.BindException("cannot bind TFTP to " + where + ": port in use");
+            e.initCause(cause);
+            return e;
+        }
+        return new IOException("cannot bind TFTP to " + where + ": " + text, cause);
     }
 
     /** A UDP port free on the bind address right now (the kernel picks it for a plain socket). */
