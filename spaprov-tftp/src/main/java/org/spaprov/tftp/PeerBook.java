@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PeerBook {
 
+    /**
+     * Addresses remembered for their refusals alone, at most: spoofed sources could otherwise grow the map by one
+     * entry per datagram within a window. Beyond, new addresses' refusals are not counted (their transfers are).
+     */
+    static final int MAX_REFUSING_ADDRESSES = 65_536;
+
     /** Why {@link #tryAcquire} said no, or that it said yes. */
     enum Admission { ADMITTED, SERVER_BUSY, ADDRESS_BUSY, ADDRESS_REFUSING }
 
@@ -103,6 +109,10 @@ final class PeerBook {
     /** Counts a refused name (not found, not accepted, bad path) against {@code address}'s window. */
     void refused(InetAddress address) {
         long now = clock.millis();
+        sweepNowAndThen(now);
+        if (peers.size() >= MAX_REFUSING_ADDRESSES && !peers.containsKey(address)) {
+            return;
+        }
         peers.compute(address, (a, p) -> {
             Peer peer = p != null ? p : new Peer();
             if (now - peer.windowStart >= windowMillis) {
@@ -112,7 +122,6 @@ final class PeerBook {
             peer.refusals++;
             return peer;
         });
-        sweepNowAndThen(now);
     }
 
     /**

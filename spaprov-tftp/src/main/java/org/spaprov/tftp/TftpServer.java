@@ -1,18 +1,13 @@
 package org.spaprov.tftp;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -49,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * uploads are converted back. Unanswered packets are retransmitted with doubling back-off
  * ({@link TftpServerConfig#retransmitTimeout()}, or the client's timeout option) up to
  * {@link TftpServerConfig#maxRetries()} times. Block numbers wrap from 65535 to 0.
+ *
+ * <p>What anonymous peers can make it hold is bounded per source address and in total
+ * ({@link TftpServerConfig.PeerLimits}): transfer slots, stalled transfers (the next to stall past the cap is
+ * abandoned), refused names per window, and the bytes of all uploads, which are buffered as DATA arrives. A fixed
+ * listen port held by anyone else fails {@link #start} with "port in use" ({@link ListenSockets}).
  *
  * <p>Each request ends with one {@link TftpTransferEvent} to the {@link TftpTransferListener}.
  * Thread-safe; {@link #close()} stops listening, aborts transfers and frees the threads.
@@ -347,90 +347,8 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        if (config.bind().getPort() != 0) {
-            // SO_REUSEPORT would let our listen sockets join a port another server of this user holds, and the two
-            // would silently share its requests: a plain socket binds only where nobody listens.
-            assertFree(config.bind());
-        }
-        if (!transport.reusePort()) {
-            listenChannels.add(bindListen(config.bind(), false));
-            return;
-        }
-        // Port 0 with SO_REUSEPORT could be given a port that another reuse-port socket of this user
-        // already holds, and the two would share its requests: take a port nobody holds first.
-        for (int attempt = 1; ; attempt++) {
-            InetSocketAddress address = config.bind().getPort() != 0 ? config.bind()
-                    : new InetSocketAddress(config.bind().getAddress(), unusedPort());
-            try {
-                for (int i = 0; i < loops(); i++) {
-                    // Bootstrap registers each socket on the group's next loop: one listen socket per loop.
-                    listenChannels.add(bindListen(address, true));
-                }
-                return;
-            } catch (IOException e) {
-                listenChannels.forEach(Channel::close);
-                listenChannels.clear();
-                if (config.bind().getPort() != 0 || attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Channel bindListen(InetSocketAddress address, boolean reusePort) throws IOException {
-        Bootstrap b = new Bootstrap().group(group)
-                .channelFactory((io.netty.channel.ChannelFactory<DatagramChannel>) this::newChannel)
-                // Requests are at most 512 bytes; a larger buffer lets the codec see oversized ones.
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1024))
-                .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
-                    }
-                });
-        if (reusePort) {
-            b.option(UnixChannelOption.SO_REUSEPORT, true);
-        }
-        ChannelFuture f = b.bind(address).awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw bindFailure(address, f.cause());
-        }
-        return f.channel();
-    }
-
-    /**
-     * Binds and closes a plain UDP socket (no SO_REUSEPORT, no SO_REUSEADDR) on {@code address}: it fails when any
-     * socket holds the port, with or without SO_REUSEPORT. A server that takes the port between this probe and
-     * our own bind (the same instant) is not detected.
-     */
-    private static void assertFree(InetSocketAddress address) throws IOException {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
-            probe.setReuseAddress(false);
-            probe.bind(address);
-        } catch (IOException e) {
-            throw bindFailure(address, e);
-        }
-    }
-
-    /** {@code cannot bind TFTP to HOST:PORT: port in use} (a {@link java.net.BindException}), or the cause's text. */
-    private static IOException bindFailure(InetSocketAddress address, Throwable cause) {
-        String where = address.getAddress().getHostAddress() + ":" + address.getPort();
-        String text = String.valueOf(cause.getMessage());
-        if (cause instanceof java.net.BindException || text.contains("Address already in use")) {
-            java.net.BindException e = new java.net.BindException("cannot bind TFTP to " + where + ": port in use");
-            e.initCause(cause);
-            return e;
-        }
-        return new IOException("cannot bind TFTP to " + where + ": " + text, cause);
-    }
-
-    /** A UDP port free on the bind address right now (the kernel picks it for a plain socket). */
-    private int unusedPort() throws IOException {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
-                new InetSocketAddress(config.bind().getAddress(), 0))) {
-            return probe.getLocalPort();
-        }
+        listenChannels.addAll(new ListenSockets(config.bind(), transport, group, loops(), this::newChannel,
+                () -> new RequestHandler(this)).bind());
     }
 
     private DatagramChannel newChannel() {
