@@ -45,20 +45,24 @@ final class DirectoryFiles {
     TftpUploadSink sink() {
         return new TftpUploadSink() {
             @Override
-            public Optional<TftpRefusal> admit(String path, java.net.InetSocketAddress client) {
+            public UploadAdmission admit(String path, java.net.InetSocketAddress client) {
+                return writable(path) ? UploadAdmission.accept() : UploadAdmission.refuse(refusal());
+            }
+
+            private boolean writable(String path) {
                 Path file = resolve(path);
-                if (file == null || !Files.isDirectory(file.getParent())) {
-                    return Optional.of(TftpRefusal.accessViolation("cannot write there"));
-                }
-                return Optional.empty();
+                return file != null && Files.isDirectory(file.getParent());
+            }
+
+            private TftpRefusal refusal() {
+                return new TftpRefusal(TftpErrorCode.ACCESS_VIOLATION, "Access violation", "cannot write there");
             }
 
             @Override
             public Optional<TftpRefusal> store(String path, java.net.InetSocketAddress client, byte[] content)
                     throws IOException {
-                Optional<TftpRefusal> refusal = admit(path, client);
-                if (refusal.isPresent()) {
-                    return refusal;
+                if (!writable(path)) {
+                    return Optional.of(refusal());
                 }
                 Path file = resolve(path);
                 // Write beside the target, then rename, so readers never see half a file.

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The server's answer to a request's RFC 2347 options (package-private). Known options:
  * {@code blksize} (RFC 2348; values above the configured maximum are lowered to it, values below 8
- * or not numbers are refused), {@code timeout} (RFC 2349; 1–255 s, else refused) and
+ * or not numbers are refused), {@code timeout} (RFC 2349; 1–255 s, else refused; above
+ * {@link TftpServerConfig.PeerLimits#maxClientTimeout()} declined: left out of the OACK, so the server's own
+ * timeout applies and an abandoned transfer is freed within seconds) and
  * {@code tsize} (RFC 2349; must be a number; for WRQ larger than the upload limit is refused
  * with ERROR 3). Unknown options are left out of the OACK, as RFC 2347 requires.
  */
@@ -39,7 +41,9 @@ record Negotiation(int blockSize, boolean blksize, int timeoutSeconds, boolean t
                     if (value < 1 || value > 255) {
                         return refuse("invalid timeout " + TftpCodec.printable(option.getValue()));
                     }
-                    timeout = (int) value;
+                    if (value <= config.peers().maxClientTimeout().toSeconds()) {
+                        timeout = (int) value;
+                    }
                 }
                 case "tsize" -> {
                     if (value < 0) {

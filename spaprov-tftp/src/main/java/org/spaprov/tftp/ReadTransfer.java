@@ -16,8 +16,8 @@ final class ReadTransfer extends Transfer {
     /** DATA (not the OACK) awaits its ACK. */
     private boolean dataSent;
 
-    ReadTransfer(TftpServer server, TransferSpec spec, byte[] content) {
-        super(server, spec);
+    ReadTransfer(TftpServer server, TransferSpec spec, byte[] content, Object context) {
+        super(server, spec, context);
         this.content = content;
         this.blockSize = spec.negotiation().blockSize();
         this.oack = spec.negotiation().oack(content.length);

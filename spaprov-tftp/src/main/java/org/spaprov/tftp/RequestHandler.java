@@ -6,13 +6,18 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The listen socket's handler: admits RRQ/WRQ and hands each to its own {@link Transfer}; refuses
  * RRQ/WRQ with ERROR from a fresh port ({@link TftpServer#refuse}); answers everything else (garbage,
  * stray DATA/ACK) with ERROR from the listen port, which costs no socket (package-private).
+ *
+ * <p>Admission, in order: an address that asked for too many refused names lately, or that runs its share of
+ * transfers, is answered "server busy" from the listen port (no lookup, no new port: the cheapest answer to a
+ * flood); then the path policy and the options; then a slot under the global cap; then the source or the sink's
+ * admission. Refused names (bad path, not found, upload not accepted) count against the address
+ * ({@link PeerBook#refused}).
  *
  * <pre>{@code pipeline: TftpDatagramCodec.INSTANCE -> RequestHandler}</pre>
  */
@@ -55,9 +60,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
 
     private void admit(ChannelHandlerContext ctx, TftpTransferEvent.Direction direction, String filename, TftpMode mode,
                        Map<String, String> options, InetSocketAddress client, Instant started) {
+        if (server.peers().refusing(client.getAddress())) {
+            busy(ctx, direction, filename, client, started, "too many refused names from this address");
+            return;
+        }
         String reason = PathPolicy.reason(filename);
         if (reason != null) {
-            refuse(direction, filename, client, started, new TftpRefusal(TftpErrorCode.ACCESS_VIOLATION, reason));
+            server.peers().refused(client.getAddress());
+            refuse(direction, filename, client, started,
+                    new TftpRefusal(TftpErrorCode.ACCESS_VIOLATION, "Access violation", reason));
             return;
         }
         boolean read = direction == TftpTransferEvent.Direction.READ;
@@ -66,9 +77,23 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
             refuse(direction, filename, client, started, refusal);
             return;
         }
-        if (!server.tryAcquire()) {
-            refuse(direction, filename, client, started, TftpRefusal.notDefined("server busy, try later"));
-            return;
+        switch (server.peers().tryAcquire(client.getAddress())) {
+            case ADMITTED -> {
+            }
+            case SERVER_BUSY -> {
+                refuse(direction, filename, client, started, TftpRefusal.notDefined("server busy, try later")
+                        .withDetail("server busy: " + server.config().maxTransfers() + " transfers running"));
+                return;
+            }
+            case ADDRESS_BUSY -> {
+                busy(ctx, direction, filename, client, started, "this address runs "
+                        + server.config().peers().transfersPerAddress() + " transfers");
+                return;
+            }
+            case ADDRESS_REFUSING -> {
+                busy(ctx, direction, filename, client, started, "too many refused names from this address");
+                return;
+            }
         }
         TransferSpec spec = new TransferSpec(client, direction, filename, PathPolicy.normalise(filename), mode,
                 (Negotiation) negotiated, started);
@@ -79,7 +104,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         try {
             server.blocking().execute(read ? new OpenTask(spec, null) : new AdmitUploadTask(spec));
         } catch (RejectedExecutionException e) { // the server is closing
-            refuseAdmitted(spec, TftpRefusal.notDefined("server shutting down"), TftpTransferEvent.Outcome.FAILED);
+            refuseAdmitted(spec, TftpRefusal.notDefined("server shutting down"), TftpTransferEvent.Outcome.FAILED,
+                    null);
         }
     }
 
@@ -92,13 +118,22 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
     private void refuse(TftpTransferEvent.Direction direction, String filename, InetSocketAddress client,
                         Instant started, TftpRefusal refusal) {
         server.refuse(client, refusal.code(), refusal.message());
-        server.rejected(client, direction, filename, TftpTransferEvent.Outcome.REFUSED, started, refusal.message());
+        server.rejected(client, direction, filename, TftpTransferEvent.Outcome.REFUSED, started, refusal.detail());
+    }
+
+    /** Refuses a request of an address over its limits, from the listen port: no lookup, no new port. */
+    private void busy(ChannelHandlerContext ctx, TftpTransferEvent.Direction direction, String filename,
+                      InetSocketAddress client, Instant started, String detail) {
+        server.reply(ctx.channel(), client, TftpErrorCode.NOT_DEFINED, "server busy, try later");
+        server.rejected(client, direction, filename, TftpTransferEvent.Outcome.REFUSED, started,
+                "server busy: " + detail);
     }
 
     /** Refuses an admitted request (slot held) from a fresh port. */
-    private void refuseAdmitted(TransferSpec spec, TftpRefusal refusal, TftpTransferEvent.Outcome outcome) {
+    private void refuseAdmitted(TransferSpec spec, TftpRefusal refusal, TftpTransferEvent.Outcome outcome,
+                                Object context) {
         server.refuse(spec.client(), refusal.code(), refusal.message());
-        server.ended(spec, outcome, 0, refusal.message());
+        server.ended(spec, outcome, 0, refusal.detail(), context);
     }
 
     /**
@@ -122,14 +157,17 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
             } catch (Exception e) {
                 TftpServer.LOG.warn("TFTP file source failed for {} from {}: {}", TftpCodec.printable(spec.path()),
                         spec.client(), e.toString());
-                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED);
+                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED, null);
                 return;
             }
             switch (result) {
-                case TftpReadResult.Refused r -> refuseAdmitted(spec, r.refusal(), TftpTransferEvent.Outcome.REFUSED);
+                case TftpReadResult.Refused r -> {
+                    server.peers().refused(spec.client().getAddress());
+                    refuseAdmitted(spec, r.refusal(), TftpTransferEvent.Outcome.REFUSED, r.context());
+                }
                 case TftpReadResult.Found f -> {
                     byte[] content = spec.mode() == TftpMode.NETASCII ? Netascii.encode(f.content()) : f.content();
-                    ReadTransfer transfer = new ReadTransfer(server, spec, content);
+                    ReadTransfer transfer = new ReadTransfer(server, spec, content, f.context());
                     if (loop == null) {
                         server.launch(transfer, 1024);
                     } else {
@@ -140,7 +178,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
         }
     }
 
-    /** Asks the upload sink whether to accept, on a virtual thread, then launches the transfer. */
+    /**
+     * Asks the upload sink whether to accept, on a virtual thread, then launches the transfer; nothing is
+     * buffered for a refused one, and one announcing ({@code tsize}) more than it may send is refused at once.
+     */
     private final class AdmitUploadTask implements Runnable {
         private final TransferSpec spec;
 
@@ -150,19 +191,31 @@ final class RequestHandler extends SimpleChannelInboundHandler<TftpInbound> {
 
         @Override
         public void run() {
-            Optional<TftpRefusal> refusal;
+            UploadAdmission admission;
             try {
-                refusal = server.sink().admit(spec.path(), spec.client());
+                admission = server.sink().admit(spec.path(), spec.client());
             } catch (Exception e) {
                 TftpServer.LOG.warn("TFTP upload sink failed for {} from {}: {}", TftpCodec.printable(spec.path()),
                         spec.client(), e.toString());
-                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED);
+                refuseAdmitted(spec, TftpRefusal.notDefined("server error"), TftpTransferEvent.Outcome.FAILED, null);
                 return;
             }
-            if (refusal.isPresent()) {
-                refuseAdmitted(spec, refusal.get(), TftpTransferEvent.Outcome.REFUSED);
-            } else {
-                server.launch(new WriteTransfer(server, spec), spec.negotiation().blockSize() + 5);
+            switch (admission) {
+                case UploadAdmission.Refused r -> {
+                    server.peers().refused(spec.client().getAddress());
+                    refuseAdmitted(spec, r.refusal(), TftpTransferEvent.Outcome.REFUSED, r.context());
+                }
+                case UploadAdmission.Accepted a -> {
+                    long max = Math.min(a.maxBytes(), server.config().maxUploadSize());
+                    if (spec.negotiation().clientTsize() > max) {
+                        refuseAdmitted(spec, new TftpRefusal(TftpErrorCode.DISK_FULL,
+                                "Disk full or allocation exceeded", "upload announced larger than " + max + " bytes"),
+                                TftpTransferEvent.Outcome.TOO_LARGE, a.context());
+                        return;
+                    }
+                    server.launch(new WriteTransfer(server, spec, max, a.context()),
+                            spec.negotiation().blockSize() + 5);
+                }
             }
         }
     }

@@ -1,18 +1,13 @@
 package org.spaprov.tftp;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.unix.UnixChannelOption;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -25,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * ({@link TftpServerConfig#retransmitTimeout()}, or the client's timeout option) up to
  * {@link TftpServerConfig#maxRetries()} times. Block numbers wrap from 65535 to 0.
  *
+ * <p>What anonymous peers can make it hold is bounded per source address and in total
+ * ({@link TftpServerConfig.PeerLimits}): transfer slots, stalled transfers (the next to stall past the cap is
+ * abandoned), refused names per window, and the bytes of all uploads, which are buffered as DATA arrives. A fixed
+ * listen port held by anyone else fails {@link #start} with "port in use" ({@link ListenSockets}).
+ *
  * <p>Each request ends with one {@link TftpTransferEvent} to the {@link TftpTransferListener}.
  * Thread-safe; {@link #close()} stops listening, aborts transfers and frees the threads.
  *
@@ -72,7 +71,7 @@ public final class TftpServer implements AutoCloseable {
     private final Clock clock;
     private final EventLoopGroup group;
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicInteger active = new AtomicInteger();
+    private final PeerBook peers;
     private final InetSocketAddress transferBind;
     /** Native where available: fewer syscalls and copies per datagram than NIO, and SO_REUSEPORT listen sockets. */
     private final UdpTransport transport;
@@ -87,6 +86,7 @@ public final class TftpServer implements AutoCloseable {
         this.sink = sink;
         this.listener = listener;
         this.clock = clock;
+        this.peers = new PeerBook(config, clock);
         this.transport = UdpTransport.choose(config.transport());
         this.group = new MultiThreadIoEventLoopGroup(loops(), transport.ioHandlerFactory());
         this.transferBind = new InetSocketAddress(config.bind().getAddress(), 0);
@@ -149,7 +149,22 @@ public final class TftpServer implements AutoCloseable {
 
     /** Transfers admitted and not yet ended. */
     public int activeTransfers() {
-        return active.get();
+        return peers.active();
+    }
+
+    /** Transfers admitted for {@code address} and not yet ended. */
+    public int activeTransfers(java.net.InetAddress address) {
+        return peers.active(address);
+    }
+
+    /** Transfers that got no answer within one timeout and are retransmitting. */
+    public int stalledTransfers() {
+        return peers.stalled();
+    }
+
+    /** Bytes of uploads buffered right now (received DATA not yet handed to the sink and released). */
+    public long bufferedUploadBytes() {
+        return peers.uploadBytes();
     }
 
     /** Stops listening, closes every transfer channel and waits (up to a few seconds) for the threads. */
@@ -184,13 +199,8 @@ public final class TftpServer implements AutoCloseable {
         return clock.instant();
     }
 
-    /** Takes a transfer slot; false when {@code maxTransfers} are running. */
-    boolean tryAcquire() {
-        if (active.incrementAndGet() > config.maxTransfers()) {
-            active.decrementAndGet();
-            return false;
-        }
-        return true;
+    PeerBook peers() {
+        return peers;
     }
 
     /**
@@ -216,14 +226,14 @@ public final class TftpServer implements AutoCloseable {
     void rejected(InetSocketAddress client, TftpTransferEvent.Direction direction, String filename,
                   TftpTransferEvent.Outcome outcome, Instant started, String detail) {
         report(new TftpTransferEvent(client, direction, filename, outcome, 0, started,
-                Duration.between(started, clock.instant()), detail));
+                Duration.between(started, clock.instant()), detail, null));
     }
 
-    /** Ends an admitted transfer: frees its slot and reports it. */
-    void ended(TransferSpec spec, TftpTransferEvent.Outcome outcome, long bytes, String detail) {
-        active.decrementAndGet();
+    /** Ends an admitted transfer: frees its slot and reports it with the source's or sink's context. */
+    void ended(TransferSpec spec, TftpTransferEvent.Outcome outcome, long bytes, String detail, Object context) {
+        peers.release(spec.client().getAddress());
         report(new TftpTransferEvent(spec.client(), spec.direction(), spec.filename(), outcome, bytes,
-                spec.started(), Duration.between(spec.started(), clock.instant()), detail));
+                spec.started(), Duration.between(spec.started(), clock.instant()), detail, context));
     }
 
     /**
@@ -337,59 +347,8 @@ public final class TftpServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        if (!transport.reusePort()) {
-            listenChannels.add(bindListen(config.bind(), false));
-            return;
-        }
-        // Port 0 with SO_REUSEPORT could be given a port that another reuse-port socket of this user
-        // already holds, and the two would share its requests: take a port nobody holds first.
-        for (int attempt = 1; ; attempt++) {
-            InetSocketAddress address = config.bind().getPort() != 0 ? config.bind()
-                    : new InetSocketAddress(config.bind().getAddress(), unusedPort());
-            try {
-                for (int i = 0; i < loops(); i++) {
-                    // Bootstrap registers each socket on the group's next loop: one listen socket per loop.
-                    listenChannels.add(bindListen(address, true));
-                }
-                return;
-            } catch (IOException e) {
-                listenChannels.forEach(Channel::close);
-                listenChannels.clear();
-                if (config.bind().getPort() != 0 || attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Channel bindListen(InetSocketAddress address, boolean reusePort) throws IOException {
-        Bootstrap b = new Bootstrap().group(group)
-                .channelFactory((io.netty.channel.ChannelFactory<DatagramChannel>) this::newChannel)
-                // Requests are at most 512 bytes; a larger buffer lets the codec see oversized ones.
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(1024))
-                .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(TftpDatagramCodec.INSTANCE, new RequestHandler(TftpServer.this));
-                    }
-                });
-        if (reusePort) {
-            b.option(UnixChannelOption.SO_REUSEPORT, true);
-        }
-        ChannelFuture f = b.bind(address).awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            throw new IOException("cannot bind TFTP to " + address + ": " + f.cause().getMessage(), f.cause());
-        }
-        return f.channel();
-    }
-
-    /** A UDP port free on the bind address right now (the kernel picks it for a plain socket). */
-    private int unusedPort() throws IOException {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
-                new InetSocketAddress(config.bind().getAddress(), 0))) {
-            return probe.getLocalPort();
-        }
+        listenChannels.addAll(new ListenSockets(config.bind(), transport, group, loops(), this::newChannel,
+                () -> new RequestHandler(this)).bind());
     }
 
     private DatagramChannel newChannel() {

@@ -15,10 +15,14 @@ import java.time.Instant;
  * @param bytes     bytes sent (READ) or received (WRITE) as DATA payload
  * @param started   when the request arrived
  * @param duration  from the request to the end
- * @param detail    the reason for anything but COMPLETED (the ERROR text sent or received); never content
+ * @param detail    the reason for anything but COMPLETED (the refusal's detail, or the ERROR text sent or
+ *                  received); never content
+ * @param context   what the {@link TftpFileSource} or the {@link TftpUploadSink}'s admission attached to this
+ *                  request ({@link TftpReadResult#context()}, {@link UploadAdmission#context()}); null when they
+ *                  were not asked or attached nothing
  */
 public record TftpTransferEvent(InetSocketAddress client, Direction direction, String path, Outcome outcome,
-                                long bytes, Instant started, Duration duration, String detail) {
+                                long bytes, Instant started, Duration duration, String detail, Object context) {
 
     public enum Direction { READ, WRITE, UNKNOWN }
 
@@ -29,14 +33,22 @@ public record TftpTransferEvent(InetSocketAddress client, Direction direction, S
         REFUSED,
         /** The request datagram was malformed. */
         MALFORMED,
-        /** The client stopped answering (retries exhausted). */
+        /**
+         * The client stopped answering: retries exhausted, or the transfer stalled while its address already had
+         * {@link TftpServerConfig.PeerLimits#stalledPerAddress()} stalled transfers.
+         */
         TIMED_OUT,
         /** The client sent an ERROR packet. */
         PEER_ERROR,
         /** The client broke the protocol during the transfer. */
         PROTOCOL_ERROR,
-        /** An upload exceeded the size limit. */
+        /** An upload exceeded its size limit, or the total of buffered uploads. */
         TOO_LARGE,
+        /**
+         * An upload received in full that the sink's {@link TftpUploadSink#store} refused (its ERROR went instead
+         * of the final ACK); the sink has seen it.
+         */
+        STORE_REFUSED,
         /** A server-side failure (source or sink threw, socket error, shutdown). */
         FAILED
     }

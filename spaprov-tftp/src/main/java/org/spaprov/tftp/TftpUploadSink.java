@@ -6,27 +6,34 @@ import java.util.Optional;
 
 /**
  * Where a {@link TftpServer} puts files clients write (WRQ). {@code path} has passed the same
- * policy as for {@link TftpFileSource}. Both methods run on virtual threads (they may block) and
- * must be thread-safe; an exception is answered with ERROR 0 and logged.
+ * policy as for {@link TftpFileSource}. {@link #admit} decides before any buffer is allocated, so a refused
+ * WRQ costs nothing but its ERROR; an accepted upload is buffered as its DATA arrives (never sized from the
+ * client's {@code tsize}), within the admitted size and the server's total
+ * ({@link TftpServerConfig.PeerLimits#uploadBytesTotal()}), then handed to {@link #store}. Both methods run on
+ * virtual threads (they may block) and must be thread-safe; an exception is answered with ERROR 0 and logged.
  */
 public interface TftpUploadSink {
 
     /** Refuses every upload with ERROR 2. */
     TftpUploadSink REFUSE = new TftpUploadSink() {
         @Override
-        public Optional<TftpRefusal> admit(String path, InetSocketAddress client) {
-            return Optional.of(TftpRefusal.accessViolation("uploads are disabled"));
+        public UploadAdmission admit(String path, InetSocketAddress client) {
+            return UploadAdmission.refuse(new TftpRefusal(TftpErrorCode.ACCESS_VIOLATION, "Access violation",
+                    "uploads are disabled"));
         }
 
         @Override
         public Optional<TftpRefusal> store(String path, InetSocketAddress client, byte[] content) {
-            return admit(path, client);
+            return Optional.of(TftpRefusal.accessViolation("Access violation"));
         }
     };
 
-    /** Decides before any data flows; empty accepts. By default every upload is admitted. */
-    default Optional<TftpRefusal> admit(String path, InetSocketAddress client) throws Exception {
-        return Optional.empty();
+    /**
+     * Decides whether a WRQ may start, and up to which size, before any buffer is allocated. By default every
+     * upload is admitted up to {@link TftpServerConfig#maxUploadSize()}.
+     */
+    default UploadAdmission admit(String path, InetSocketAddress client) throws Exception {
+        return UploadAdmission.accept();
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One server-side transfer on its own UDP channel (its own port, the transfer ID of RFC 1350 §4):
  * retransmission with doubling back-off, wrong-TID handling, and exactly one event at the end
- * (package-private). Runs on the channel's event loop; subclasses add the RRQ or WRQ logic.
+ * (package-private). A transfer whose packet goes unanswered for one timeout is <em>stalled</em> until it moves
+ * again; when its address already has {@link TftpServerConfig.PeerLimits#stalledPerAddress()} stalled transfers it
+ * is abandoned at once rather than retransmitting, so unanswered floods free their slots within one timeout. Runs on the channel's event loop; subclasses add the RRQ or WRQ logic.
  *
  * <pre>{@code pipeline: TftpDatagramCodec.INSTANCE -> (ReadTransfer | WriteTransfer)}</pre>
  */
@@ -18,6 +20,8 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
 
     final TftpServer server;
     final TransferSpec spec;
+    /** What the source or sink attached to this request, for the event. */
+    private final Object context;
     Channel channel;
     private TftpPacket lastSent;
     /** The pending retransmission check, if any; it may fire early and then re-arms itself. */
@@ -31,10 +35,13 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
     private int retries;
     /** The event was reported and the concurrency slot released. */
     private boolean reported;
+    /** Counted in the address's stalled transfers ({@link PeerBook#tryStall}). */
+    private boolean stalled;
 
-    Transfer(TftpServer server, TransferSpec spec) {
+    Transfer(TftpServer server, TransferSpec spec, Object context) {
         this.server = server;
         this.spec = spec;
+        this.context = context;
         TftpServerConfig config = server.config();
         int optionSeconds = spec.negotiation().timeoutSeconds();
         this.initialWaitNanos = optionSeconds > 0
@@ -124,6 +131,14 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
     final void progress() {
         retries = 0;
         waitNanos = initialWaitNanos;
+        unstall();
+    }
+
+    private void unstall() {
+        if (stalled) {
+            stalled = false;
+            server.peers().unstall(spec.client().getAddress());
+        }
     }
 
     final void disarm() {
@@ -159,13 +174,18 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
 
     /** Sends ERROR to the client and ends the transfer. */
     final void abort(TftpErrorCode code, String message, TftpTransferEvent.Outcome outcome) {
+        abort(code, message, outcome, message);
+    }
+
+    /** Sends ERROR {@code message} to the client and ends the transfer; the event says {@code detail}. */
+    final void abort(TftpErrorCode code, String message, TftpTransferEvent.Outcome outcome, String detail) {
         if (reported) {
             return;
         }
         disarm();
         channel.writeAndFlush(new TftpOutbound(new ErrorPacket(code, message), spec.client()))
                 .addListener(ChannelFutureListener.CLOSE);
-        report(outcome, message);
+        report(outcome, detail);
     }
 
     /** Ends the transfer and closes its channel. */
@@ -181,7 +201,13 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
         }
         reported = true;
         cancelTimer();
-        server.ended(spec, outcome, bytes(), detail);
+        unstall();
+        released();
+        server.ended(spec, outcome, bytes(), detail, context);
+    }
+
+    /** The transfer ended: give back what it holds beyond its slot (upload buffers). */
+    void released() {
     }
 
     @Override
@@ -213,6 +239,15 @@ abstract class Transfer extends SimpleChannelInboundHandler<TftpInbound> {
             if (++retries > server.config().maxRetries()) {
                 finish(TftpTransferEvent.Outcome.TIMED_OUT, "no answer after " + (retries - 1) + " retransmissions");
                 return;
+            }
+            if (!stalled) {
+                if (!server.peers().tryStall(spec.client().getAddress())) {
+                    abort(TftpErrorCode.NOT_DEFINED, "server busy, try later", TftpTransferEvent.Outcome.TIMED_OUT,
+                            "abandoned: no answer within one timeout, and too many stalled transfers from this"
+                                    + " address");
+                    return;
+                }
+                stalled = true;
             }
             waitNanos = Math.min(waitNanos * 2, maxWaitNanos);
             writeLast();

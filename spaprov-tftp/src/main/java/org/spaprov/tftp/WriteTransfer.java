@@ -1,6 +1,7 @@
 package org.spaprov.tftp;
 
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -9,24 +10,32 @@ import java.util.concurrent.TimeUnit;
  * Receives one WRQ: OACK or ACK 0, then DATA blocks; the upload is stored before the final ACK, so
  * a refused store reaches the client as ERROR. After the final ACK the port stays open for one
  * timeout to re-acknowledge a retransmitted last block (RFC 1350 §6 "dallying"). Package-private.
+ *
+ * <p>Memory grows with the bytes received, never with what the client announces ({@code tsize}): each DATA
+ * payload is kept as the codec decoded it, after reserving its length in the server's total
+ * ({@link TftpServerConfig.PeerLimits#uploadBytesTotal()}); the reservation is given back when the transfer ends.
+ * Past the upload's own limit or the total, the transfer ends with ERROR 3.
  */
 final class WriteTransfer extends Transfer {
 
     private enum State { RECEIVING, STORING, DALLYING }
 
     private final int blockSize;
+    private final long maxBytes;
     private final Map<String, String> oack;
-    private final ByteArrayOutputStream received;
+    private final List<byte[]> blocks = new ArrayList<>();
+    /** Payload bytes received and reserved in {@link PeerBook#reserveUpload}. */
+    private long received;
     private State state = State.RECEIVING;
     private long expected = 1;
     private int lastBlock;
 
-    WriteTransfer(TftpServer server, TransferSpec spec) {
-        super(server, spec);
+    /** @param maxBytes the largest upload accepted: the smaller of the sink's admission and the server's limit */
+    WriteTransfer(TftpServer server, TransferSpec spec, long maxBytes, Object context) {
+        super(server, spec, context);
         this.blockSize = spec.negotiation().blockSize();
+        this.maxBytes = maxBytes;
         this.oack = spec.negotiation().oack(-1);
-        long hint = Math.min(Math.max(spec.negotiation().clientTsize(), 512), server.config().maxUploadSize());
-        this.received = new ByteArrayOutputStream((int) Math.min(hint, 1 << 20));
     }
 
     @Override
@@ -55,12 +64,20 @@ final class WriteTransfer extends Transfer {
                     TftpTransferEvent.Outcome.PROTOCOL_ERROR);
             return;
         }
-        if (received.size() + (long) length > server.config().maxUploadSize()) {
-            abort(TftpErrorCode.DISK_FULL, "upload larger than " + server.config().maxUploadSize() + " bytes",
-                    TftpTransferEvent.Outcome.TOO_LARGE);
+        if (received + length > maxBytes) {
+            abort(TftpErrorCode.DISK_FULL, "Disk full or allocation exceeded", TftpTransferEvent.Outcome.TOO_LARGE,
+                    "upload larger than " + maxBytes + " bytes");
             return;
         }
-        received.write(data.payload(), 0, length);
+        if (!server.peers().reserveUpload(length)) {
+            abort(TftpErrorCode.DISK_FULL, "Disk full or allocation exceeded", TftpTransferEvent.Outcome.TOO_LARGE,
+                    "uploads in progress hold " + server.config().peers().uploadBytesTotal() + " bytes");
+            return;
+        }
+        received += length;
+        if (length > 0) {
+            blocks.add(data.payload());
+        }
         progress();
         if (length == blockSize) {
             expected++;
@@ -70,15 +87,27 @@ final class WriteTransfer extends Transfer {
         state = State.STORING;
         lastBlock = data.block();
         disarm();
-        byte[] content = spec.mode() == TftpMode.NETASCII
-                ? Netascii.decode(received.toByteArray()) : received.toByteArray();
+        byte[] whole = concatenate();
+        byte[] content = spec.mode() == TftpMode.NETASCII ? Netascii.decode(whole) : whole;
         server.blocking().execute(new StoreTask(content));
+    }
+
+    private byte[] concatenate() {
+        byte[] whole = new byte[(int) received];
+        int at = 0;
+        for (byte[] b : blocks) {
+            System.arraycopy(b, 0, whole, at, b.length);
+            at += b.length;
+        }
+        blocks.clear();
+        return whole;
     }
 
     private void stored(Optional<TftpRefusal> refusal, boolean failed) {
         if (refusal.isPresent()) {
-            abort(refusal.get().code(), refusal.get().message(),
-                    failed ? TftpTransferEvent.Outcome.FAILED : TftpTransferEvent.Outcome.REFUSED);
+            TftpRefusal r = refusal.get();
+            abort(r.code(), r.message(),
+                    failed ? TftpTransferEvent.Outcome.FAILED : TftpTransferEvent.Outcome.STORE_REFUSED, r.detail());
             return;
         }
         state = State.DALLYING;
@@ -96,8 +125,14 @@ final class WriteTransfer extends Transfer {
     }
 
     @Override
+    void released() {
+        blocks.clear();
+        server.peers().releaseUpload(received);
+    }
+
+    @Override
     long bytes() {
-        return received.size();
+        return received;
     }
 
     /** Hands the upload to the sink on a virtual thread, then continues on the event loop. */

@@ -21,7 +21,12 @@ final class RawPeer implements AutoCloseable {
     private final byte[] buf = new byte[70_000];
 
     RawPeer() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A peer on {@code local} (any 127.x.y.z works on Linux loopback: a second source address for fairness tests). */
+    RawPeer(InetAddress local) throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(local, 0));
         socket.setSoTimeout(5000);
     }
 

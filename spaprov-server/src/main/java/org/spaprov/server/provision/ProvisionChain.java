@@ -12,11 +12,12 @@ import org.spaprov.server.store.Store;
 
 /**
  * The {@link ProvisionService}: guard → identify → resolve → throttle → unknown-device policy →
- * firmware → cache → build → validate → encode. Every request becomes one event in the store; refusals
+ * firmware → cache → build → validate → encode. Every request becomes one event in the store (a transport that
+ * learns the outcome later records it itself through {@link DeferredEvents}); refusals
  * and errors are logged with the device and reason (never a secret). A stage that throws is a bug:
  * the request gets 500 naming the stage, the server goes on. Thread-safe.
  */
-public final class ProvisionChain implements ProvisionService {
+public final class ProvisionChain implements ProvisionService, DeferredEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionChain.class);
 
     private final Supplier<Site> site;
@@ -36,12 +37,25 @@ public final class ProvisionChain implements ProvisionService {
     public ProvisionResult handle(ProvisionRequest r) {
         long t0 = System.nanoTime();
         Instant at = store.clock().instant();
-        ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
+        ProvisionResult res = serve(r);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
         store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), printable(r.path()),
                 res.status(), res.body().length, took, res.reason()));
+        return res;
+    }
+
+    @Override
+    public void record(ProvisionEvent event) {
+        store.record(event);
+    }
+
+    @Override
+    public ProvisionResult serve(ProvisionRequest r) {
+        ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
         if (res.status() >= 400) {
+            String address = r.remote().getAddress() == null ? r.remote().getHostString()
+                    : r.remote().getAddress().getHostAddress();
             LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, printable(r.path()), res.status(), res.reason(),
                     res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
         }
@@ -71,7 +85,7 @@ public final class ProvisionChain implements ProvisionService {
     }
 
     /** The path for logs: control characters replaced, cut to 256 characters. */
-    static String printable(String s) {
+    public static String printable(String s) {
         StringBuilder b = new StringBuilder(Math.min(s.length(), 256));
         for (int i = 0; i < s.length() && i < 256; i++) {
             char c = s.charAt(i);

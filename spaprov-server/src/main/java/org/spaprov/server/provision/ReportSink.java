@@ -8,4 +8,13 @@ package org.spaprov.server.provision;
 @FunctionalInterface
 public interface ReportSink {
     int accept(ProvisionRequest request, byte[] body);
+
+    /**
+     * Whether an upload to {@code request}'s path may start, decided from the request alone before any byte of it
+     * is received or buffered (TFTP WRQ): 200 yes, else the status {@link #accept} would answer (403: not a report
+     * name of a known device). Records no event. By default every upload may start.
+     */
+    default int admit(ProvisionRequest request) {
+        return 200;
+    }
 }

@@ -55,10 +55,39 @@ public final class ReportStore implements ReportSink {
     private record Outcome(int status, String reason, Optional<String> mac) {
     }
 
+    /** The naming checks of {@link #accept}, before any byte of the body: a known device's report name, or 403. */
+    @Override
+    public int admit(ProvisionRequest r) {
+        return identify(r).status();
+    }
+
     private Outcome store(ProvisionRequest r, byte[] body) {
         if (body.length > MAX_REPORT) {
             return new Outcome(413, "report too large", Optional.empty());
         }
+        Outcome who = identify(r);
+        if (who.status() != 200) {
+            return who;
+        }
+        String path = ((PathGuard.Ok) PathGuard.check(r.path())).path();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        Optional<String> mac = who.mac();
+        Site s = site.get();
+        Path folder = s.config().reportFolder();
+        try {
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, ".upload-", ".tmp");
+            Files.write(tmp, body);
+            Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Outcome(200, "report stored", mac);
+        } catch (IOException e) {
+            LOG.warn("device {}: cannot store report {}: {}", mac.get(), name, e.getMessage());
+            return new Outcome(500, "cannot store report", mac);
+        }
+    }
+
+    /** Who uploads under which name: 200 with the device, or why not. */
+    private Outcome identify(ProvisionRequest r) {
         PathGuard.Result g = PathGuard.check(r.path());
         if (g instanceof PathGuard.Refused(String reason)) {
             return new Outcome(403, "refused path: " + reason, Optional.empty());
@@ -88,16 +117,6 @@ public final class ReportStore implements ReportSink {
         if (!s.devices().containsKey(mac.get()) && store.device(mac.get()).isEmpty()) {
             return new Outcome(403, "unknown device", mac);
         }
-        Path folder = s.config().reportFolder();
-        try {
-            Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, ".upload-", ".tmp");
-            Files.write(tmp, body);
-            Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Outcome(200, "report stored", mac);
-        } catch (IOException e) {
-            LOG.warn("device {}: cannot store report {}: {}", mac.get(), name, e.getMessage());
-            return new Outcome(500, "cannot store report", mac);
-        }
+        return new Outcome(200, "", mac);
     }
 }
