@@ -31,6 +31,7 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spaprov.server.provision.PathGuard;
 import org.spaprov.server.provision.Protocol;
 import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ProvisionResult;
@@ -38,9 +39,11 @@ import org.spaprov.server.provision.ProvisionResult;
 /**
  * Turns aggregated HTTP requests into {@link ProvisionRequest}s and the {@link ProvisionResult}s into responses:
  * GET/HEAD → {@link org.spaprov.server.provision.ProvisionService}, POST → {@link
- * org.spaprov.server.provision.ReportSink}. Adds {@code ETag} and answers {@code If-None-Match} with 304, honours
- * single {@code Range}s on {@code /firmware/} (206/416), sets {@code Content-Length} and {@code Connection}.
- * Decoder failures become 414 (request line), 431 (headers) or 400 and close the connection.
+ * org.spaprov.server.provision.ReportSink}. Adds {@code ETag}, renders the service's 304 without a body or length,
+ * honours single {@code Range}s on {@code /firmware/} (206/416), sets {@code Content-Length} and {@code Connection}.
+ * Decoder failures become 414 (request line), 431 (headers) or 400; a major version other than 1 becomes 505,
+ * an HTTP/1.1 request without exactly one {@code Host} 400 (all these close the connection); a path
+ * {@link PathGuard} refuses becomes 400 before any service call.
  *
  * <p>Goes last in the pipeline, after {@code HttpObjectAggregator} (see {@link HttpServerInitializer}). Not
  * sharable: one instance per connection, holding the peer certificate and the queue of pipelined requests
@@ -144,22 +147,34 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             HttpMethod method = req.method();
             boolean head = method == HttpMethod.HEAD;
-            HttpResponses.Ask ask = new HttpResponses.Ask(req.protocolVersion(), keepAlive, head, false, null, null,
-                    null);
+            HttpResponses.Ask ask = new HttpResponses.Ask(req.protocolVersion(), keepAlive, head, false, null, null);
             DecoderResult dr = req.decoderResult();
             if (dr.isFailure()) {
                 HttpResponseStatus status = statusFor(dr.cause());
                 LOG.info("{} {} from {}: bad request: {}", protocol, status.code(), remote.getAddress().getHostAddress(),
                         dr.cause().getMessage());
                 // The decoder's placeholder request says HTTP/1.0; answer as what we speak.
-                HttpResponses.Ask bad = new HttpResponses.Ask(HttpVersion.HTTP_1_1, false, false, false, null, null, null);
-                respond(ctx, bad, HttpResponses.status(bad, status, date.now()));
+                refuse(ctx, status);
+                return;
+            }
+            if (req.protocolVersion().majorVersion() != 1) {
+                // nginx's answer too; Netty would otherwise echo any "HTTP/x.y" it parsed.
+                LOG.info("{} 505 from {}: version {}", protocol, remote.getAddress().getHostAddress(),
+                        PathGuard.printable(req.protocolVersion().text()));
+                refuse(ctx, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
+                return;
+            }
+            if (req.protocolVersion().minorVersion() >= 1 && hostCount(h) != 1) {
+                // RFC 9112 §3.2: a 1.1 request without Host, or with several, gets 400.
+                LOG.info("{} 400 from {}: {} Host header", protocol, remote.getAddress().getHostAddress(),
+                        hostCount(h) == 0 ? "no" : "more than one");
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST);
                 return;
             }
             String path = RequestPaths.originForm(req.uri());
-            if (path == null || !RequestPaths.confined(path)) {
+            if (path == null || PathGuard.check(path) instanceof PathGuard.Refused) {
                 LOG.info("{} 400 from {}: path refused: {}", protocol, remote.getAddress().getHostAddress(),
-                        RequestPaths.printable(req.uri()));
+                        PathGuard.printable(req.uri()));
                 respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.BAD_REQUEST, date.now()));
                 return;
             }
@@ -169,8 +184,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
             if (head || method == HttpMethod.GET) {
                 boolean firmware = path.startsWith("/firmware/");
                 ask = new HttpResponses.Ask(req.protocolVersion(), keepAlive, head, firmware,
-                        h.get(HttpHeaderNames.IF_NONE_MATCH), firmware ? h.get(HttpHeaderNames.RANGE) : null,
-                        firmware ? h.get(HttpHeaderNames.IF_RANGE) : null);
+                        firmware ? h.get(HttpHeaderNames.RANGE) : null, firmware ? h.get(HttpHeaderNames.IF_RANGE) : null);
                 dispatch(ctx, new Call(ctx, ask, pr, null));
             } else if (method == HttpMethod.POST) {
                 dispatch(ctx, new Call(ctx, ask, pr, ByteBufUtil.getBytes(req.content())));
@@ -180,6 +194,23 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         } finally {
             req.release();
         }
+    }
+
+    /** Answers a request the transport refuses itself, as HTTP/1.1, and closes (the framing may be unsound). */
+    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+        HttpResponses.Ask bad = new HttpResponses.Ask(HttpVersion.HTTP_1_1, false, false, false, null, null);
+        respond(ctx, bad, HttpResponses.status(bad, status, date.now()));
+    }
+
+    /** 0, 1, or 2 for "more than one". */
+    private static int hostCount(HttpHeaders h) {
+        var it = h.valueStringIterator(HttpHeaderNames.HOST);
+        int n = 0;
+        while (n < 2 && it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
     }
 
     private void dispatch(ChannelHandlerContext ctx, Call call) {
@@ -268,7 +299,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                         : new ProvisionResult(backend.reports().accept(request, body), null, null, null, "report",
                                 Optional.empty());
             } catch (RuntimeException e) {
-                LOG.error("{} 500 for {} from {}: {}", protocol, RequestPaths.printable(request.path()),
+                LOG.error("{} 500 for {} from {}: {}", protocol, PathGuard.printable(request.path()),
                         request.remote().getAddress().getHostAddress(), e.toString());
                 result = FAILED;
             }

@@ -12,7 +12,7 @@ import org.spaprov.server.store.Store;
 
 /**
  * The {@link ProvisionService}: guard → identify → resolve → throttle → unknown-device policy →
- * firmware → cache → build → validate → encode. Every request becomes one event in the store; refusals
+ * conditional (304) → firmware → cache → build → validate → encode. Every request becomes one event in the store; refusals
  * and errors are logged with the device and reason (never a secret). A stage that throws is a bug:
  * the request gets 500 naming the stage, the server goes on. Thread-safe.
  */
@@ -28,7 +28,7 @@ public final class ProvisionChain implements ProvisionService {
         this.site = site;
         this.store = store;
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
-                new PolicyStage(store), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
+                new PolicyStage(store), new ConditionalStage(), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
                 new EncodeStage());
     }
 
@@ -39,10 +39,10 @@ public final class ProvisionChain implements ProvisionService {
         ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
-        store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), printable(r.path()),
+        store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), PathGuard.printable(r.path()),
                 res.status(), res.body().length, took, res.reason()));
         if (res.status() >= 400) {
-            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, printable(r.path()), res.status(), res.reason(),
+            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, PathGuard.printable(r.path()), res.status(), res.reason(),
                     res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
         }
         return res;
@@ -65,18 +65,8 @@ public final class ProvisionChain implements ProvisionService {
             }
             return r;
         } catch (RuntimeException e) {
-            LOG.error("{} failed on {}: {}", s.getClass().getSimpleName(), printable(ctx.request().path()), e.toString());
+            LOG.error("{} failed on {}: {}", s.getClass().getSimpleName(), PathGuard.printable(ctx.request().path()), e.toString());
             return ctx.error(500, "internal error in " + s.getClass().getSimpleName());
         }
-    }
-
-    /** The path for logs: control characters replaced, cut to 256 characters. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 256));
-        for (int i = 0; i < s.length() && i < 256; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return b.toString();
     }
 }
