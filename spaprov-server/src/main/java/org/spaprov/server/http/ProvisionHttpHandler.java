@@ -32,6 +32,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.server.provision.PathGuard;
+import org.spaprov.server.runtime.FatalErrors;
 import org.spaprov.server.provision.Protocol;
 import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ProvisionResult;
@@ -132,6 +133,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        FatalErrors.check(cause);
         // Resets and TLS failures are the client's business; never a stack trace per connection.
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} closed: {}", protocol, remote, cause.toString());
@@ -142,6 +144,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     // ---------------------------------------------------------------- requests
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
+        long t0 = System.nanoTime();
         try {
             HttpHeaders h = req.headers();
             boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -154,28 +157,28 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                 LOG.info("{} {} from {}: bad request: {}", protocol, status.code(), remote.getAddress().getHostAddress(),
                         dr.cause().getMessage());
                 // The decoder's placeholder request says HTTP/1.0; answer as what we speak.
-                refuse(ctx, status);
+                refuse(ctx, status, t0);
                 return;
             }
             if (req.protocolVersion().majorVersion() != 1) {
                 // nginx's answer too; Netty would otherwise echo any "HTTP/x.y" it parsed.
                 LOG.info("{} 505 from {}: version {}", protocol, remote.getAddress().getHostAddress(),
                         PathGuard.printable(req.protocolVersion().text()));
-                refuse(ctx, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
+                refuse(ctx, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, t0);
                 return;
             }
             if (req.protocolVersion().minorVersion() >= 1 && hostCount(h) != 1) {
                 // RFC 9112 §3.2: a 1.1 request without Host, or with several, gets 400.
                 LOG.info("{} 400 from {}: {} Host header", protocol, remote.getAddress().getHostAddress(),
                         hostCount(h) == 0 ? "no" : "more than one");
-                refuse(ctx, HttpResponseStatus.BAD_REQUEST);
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, t0);
                 return;
             }
             String path = RequestPaths.originForm(req.uri());
             if (path == null || PathGuard.check(path) instanceof PathGuard.Refused) {
                 LOG.info("{} 400 from {}: path refused: {}", protocol, remote.getAddress().getHostAddress(),
                         PathGuard.printable(req.uri()));
-                respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.BAD_REQUEST, date.now()));
+                respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.BAD_REQUEST, date.now()), t0);
                 return;
             }
             ProvisionRequest pr = new ProvisionRequest(protocol, path, remote,
@@ -185,11 +188,11 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                 boolean firmware = path.startsWith("/firmware/");
                 ask = new HttpResponses.Ask(req.protocolVersion(), keepAlive, head, firmware,
                         firmware ? h.get(HttpHeaderNames.RANGE) : null, firmware ? h.get(HttpHeaderNames.IF_RANGE) : null);
-                dispatch(ctx, new Call(ctx, ask, pr, null));
+                dispatch(ctx, new Call(ctx, ask, pr, null, t0));
             } else if (method == HttpMethod.POST) {
-                dispatch(ctx, new Call(ctx, ask, pr, ByteBufUtil.getBytes(req.content())));
+                dispatch(ctx, new Call(ctx, ask, pr, ByteBufUtil.getBytes(req.content()), t0));
             } else {
-                respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.METHOD_NOT_ALLOWED, date.now()));
+                respond(ctx, ask, HttpResponses.status(ask, HttpResponseStatus.METHOD_NOT_ALLOWED, date.now()), t0);
             }
         } finally {
             req.release();
@@ -197,9 +200,9 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Answers a request the transport refuses itself, as HTTP/1.1, and closes (the framing may be unsound). */
-    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+    private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, long t0) {
         HttpResponses.Ask bad = new HttpResponses.Ask(HttpVersion.HTTP_1_1, false, false, false, null, null);
-        respond(ctx, bad, HttpResponses.status(bad, status, date.now()));
+        respond(ctx, bad, HttpResponses.status(bad, status, date.now()), t0);
     }
 
     /** 0, 1, or 2 for "more than one". */
@@ -220,7 +223,8 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException e) {
             LOG.warn("{} 503 to {}: service queue full", protocol, remote.getAddress().getHostAddress());
             busy = false;
-            respond(ctx, call.ask, HttpResponses.status(call.ask, HttpResponseStatus.SERVICE_UNAVAILABLE, date.now()));
+            respond(ctx, call.ask, HttpResponses.status(call.ask, HttpResponseStatus.SERVICE_UNAVAILABLE, date.now()),
+                    call.started);
         }
     }
 
@@ -230,14 +234,16 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         FullHttpResponse res = call.body == null
                 ? HttpResponses.forResult(call.ask, result, date.now())
                 : HttpResponses.status(call.ask, HttpResponseStatus.valueOf(result.status()), date.now());
-        respond(ctx, call.ask, res);
+        respond(ctx, call.ask, res, call.started);
         FullHttpRequest next;
         while (!busy && ctx.channel().isActive() && (next = pending.poll()) != null) {
             start(ctx, next);
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, HttpResponses.Ask ask, FullHttpResponse res) {
+    /** Writes {@code res} (counted and timed from {@code t0}) and closes after it unless kept alive. */
+    private void respond(ChannelHandlerContext ctx, HttpResponses.Ask ask, FullHttpResponse res, long t0) {
+        backend.metrics().request(protocol, res.status().code(), System.nanoTime() - t0);
         if (!ask.keepAlive()) {
             ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         } else if (reading) {
@@ -283,8 +289,10 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         final HttpResponses.Ask ask;
         final ProvisionRequest request;
         final byte[] body;
+        final long started;
 
-        Call(ChannelHandlerContext ctx, HttpResponses.Ask ask, ProvisionRequest request, byte[] body) {
+        Call(ChannelHandlerContext ctx, HttpResponses.Ask ask, ProvisionRequest request, byte[] body, long started) {
+            this.started = started;
             this.ctx = ctx;
             this.ask = ask;
             this.request = request;
@@ -298,7 +306,8 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                 result = body == null ? backend.service().handle(request)
                         : new ProvisionResult(backend.reports().accept(request, body), null, null, null, "report",
                                 Optional.empty());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                FatalErrors.check(e);
                 LOG.error("{} 500 for {} from {}: {}", protocol, PathGuard.printable(request.path()),
                         request.remote().getAddress().getHostAddress(), e.toString());
                 result = FAILED;
@@ -308,7 +317,17 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                 complete(ctx, this, result);
             } else {
                 ProvisionResult r = result;
-                loop.execute(() -> complete(ctx, this, r));
+                loop.execute(() -> {
+                    try {
+                        complete(ctx, this, r);
+                    } catch (RuntimeException | Error e) {
+                        // Netty would log and carry on; a fatal error must end the process instead.
+                        FatalErrors.check(e);
+                        LOG.error("{} answering {} failed: {}", protocol, PathGuard.printable(request.path()),
+                                e.toString());
+                        ctx.close();
+                    }
+                });
             }
         }
     }

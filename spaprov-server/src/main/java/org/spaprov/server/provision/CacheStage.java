@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.site.DeviceRecord;
 
 /**
@@ -17,6 +18,11 @@ final class CacheStage implements Stage {
     }
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final ServerMetrics metrics;
+
+    CacheStage(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
@@ -28,7 +34,9 @@ final class CacheStage implements Stage {
         ProvisionResult r;
         if (e != null && e.generation() == gen && Objects.equals(e.device(), ctx.device())) {
             r = e.result();
+            metrics.cacheHit();
         } else {
+            metrics.cacheMiss();
             r = next.proceed(ctx);
             if (!r.isOk()) {
                 return r;

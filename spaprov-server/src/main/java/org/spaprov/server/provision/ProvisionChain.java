@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.ProvisionEvent;
 import org.spaprov.server.store.Store;
@@ -22,9 +23,16 @@ public final class ProvisionChain implements ProvisionService {
     private final Supplier<Site> site;
     private final Store store;
     private final List<Stage> stages;
-    private final CacheStage cache = new CacheStage();
+    private final CacheStage cache;
 
+    /** A chain whose meters nobody scrapes (tests). */
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
+        this(site, store, throttle, ports, new ServerMetrics());
+    }
+
+    public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports,
+            ServerMetrics metrics) {
+        this.cache = new CacheStage(metrics);
         this.site = site;
         this.store = store;
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),

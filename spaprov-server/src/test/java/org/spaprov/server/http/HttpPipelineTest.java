@@ -263,4 +263,50 @@ class HttpPipelineTest {
         assertThat(exchange(ch, "GET /firmware/other.bin HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1\r\n\r\n"))
                 .endsWith("Zb");
     }
+
+    @Test
+    void aRequestHeadTricklingInIsClosedAtTheHeadDeadline() {
+        EmbeddedChannel ch = channel();
+        // Each byte restarts the idle timer; the head deadline counts from the connection's start.
+        for (int i = 0; i < 9; i++) {
+            ch.writeInbound(Unpooled.copiedBuffer(i == 0 ? "GET /spa000e08aabbcc.xml HTTP/1.1\r\n" : "X",
+                    StandardCharsets.ISO_8859_1));
+            ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+            ch.runScheduledPendingTasks();
+            assertThat(ch.isActive()).as("after %d s", i + 1).isTrue();
+        }
+        ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+        assertThat(fake.requests).isEmpty();
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsNotSubjectToTheHeadDeadlineUntilItsNextRequestStarts() {
+        EmbeddedChannel ch = channel();
+        assertThat(exchange(ch, "GET /spa000e08aabbcc.xml HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        ch.advanceTimeBy(30, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isTrue();
+        ch.writeInbound(Unpooled.copiedBuffer("GET /spa000e08aabbcc.xml HTTP/1.1\r\n", StandardCharsets.ISO_8859_1));
+        ch.advanceTimeBy(10, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void anOutOfMemoryErrorInTheServiceHaltsTheProcess() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> halted = new java.util.concurrent.CompletableFuture<>();
+        org.spaprov.server.runtime.FatalErrors.onFatal(halted::complete);
+        try {
+            ProvisionService oom = r -> {
+                throw new OutOfMemoryError("Java heap space");
+            };
+            exchange(channel(oom, HttpBackend.INLINE), "GET /x HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(halted.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(org.spaprov.server.runtime.FatalErrors.EXIT_STATUS);
+        } finally {
+            org.spaprov.server.runtime.FatalErrors.onFatal(null);
+        }
+    }
 }
