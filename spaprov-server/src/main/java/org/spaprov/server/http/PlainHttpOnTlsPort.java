@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,10 +59,12 @@ final class PlainHttpOnTlsPort extends ByteToMessageDecoder {
             ctx.pipeline().replace(this, "tls", tls);
             return;
         }
-        LOG.info("https 400 from {}: plain HTTP on the HTTPS port",
-                ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?");
+        LOG.info("https 400 from {}: plain HTTP on the HTTPS port", AccessLog.address(ctx.channel().remoteAddress()));
         answered = true;
-        metrics.request(Protocol.HTTPS, 400, System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        metrics.request(Protocol.HTTPS, 400, took);
+        AccessLog.line(ctx.channel().remoteAddress(), java.util.Optional.empty(), Protocol.HTTPS, "-", "-", 400,
+                BODY.length, took);
         in.skipBytes(in.readableBytes());
         ctx.writeAndFlush(Unpooled.wrappedBuffer(ANSWER)).addListener(ChannelFutureListener.CLOSE);
     }

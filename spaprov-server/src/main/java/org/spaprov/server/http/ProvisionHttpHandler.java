@@ -66,6 +66,10 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     private boolean busy;
     private boolean reading;
     private boolean flushPending;
+    /** The request being answered (one at a time per connection), for the access log. */
+    private String method = "-";
+    private String target = "-";
+    private Optional<String> device = Optional.empty();
 
     ProvisionHttpHandler(HttpBackend backend, Protocol protocol, HttpDate date) {
         this.backend = backend;
@@ -145,6 +149,9 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
         long t0 = System.nanoTime();
+        method = req.method().name();
+        target = req.uri();
+        device = Optional.empty();
         try {
             HttpHeaders h = req.headers();
             boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -231,6 +238,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     /** Runs on the event loop: writes the answer, then starts the next pipelined request. */
     private void complete(ChannelHandlerContext ctx, Call call, ProvisionResult result) {
         busy = false;
+        device = result.deviceMac();
         FullHttpResponse res = call.body == null
                 ? HttpResponses.forResult(call.ask, result, date.now())
                 : HttpResponses.status(call.ask, HttpResponseStatus.valueOf(result.status()), date.now());
@@ -243,7 +251,10 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     /** Writes {@code res} (counted and timed from {@code t0}) and closes after it unless kept alive. */
     private void respond(ChannelHandlerContext ctx, HttpResponses.Ask ask, FullHttpResponse res, long t0) {
-        backend.metrics().request(protocol, res.status().code(), System.nanoTime() - t0);
+        long took = System.nanoTime() - t0;
+        backend.metrics().request(protocol, res.status().code(), took);
+        AccessLog.line(remote, device, protocol, method, target, res.status().code(), res.content().readableBytes(),
+                took);
         if (!ask.keepAlive()) {
             ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         } else if (reading) {
