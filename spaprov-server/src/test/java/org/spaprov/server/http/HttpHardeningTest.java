@@ -42,6 +42,7 @@ class HttpHardeningTest {
     static FakeProvisioning fake;
     static ProvisioningServer server;
     static ProvisioningServer capped;
+    static ProvisioningServer slowTls;
     static ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
@@ -53,6 +54,10 @@ class HttpHardeningTest {
         HttpLimits limits = HttpLimits.defaults().withHeadTimeout(Duration.ofMillis(500));
         server = ProvisioningServer.start(NetSettings.loopback(Optional.of(tls)).withPorts(-1, 0, 0).withLimits(limits),
                 fake, fake, Clock.systemUTC());
+        // Only the handshake deadline is short here: the head deadline (60 s) outlasts the test's read timeout.
+        slowTls = ProvisioningServer.start(NetSettings.loopback(Optional.of(tls)).withPorts(-1, -1, 0)
+                .withLimits(HttpLimits.defaults().withHeadTimeout(Duration.ofSeconds(60))
+                        .withTlsHandshakeTimeout(Duration.ofMillis(300))), fake, fake, Clock.systemUTC());
         capped = ProvisioningServer.start(NetSettings.loopback(Optional.empty()).withPorts(-1, 0, -1)
                 .withLimits(HttpLimits.defaults().withConnectionCaps(2, 3)), fake, fake, Clock.systemUTC());
     }
@@ -65,6 +70,9 @@ class HttpHardeningTest {
         }
         if (capped != null) {
             capped.close();
+        }
+        if (slowTls != null) {
+            slowTls.close();
         }
     }
 
@@ -114,6 +122,16 @@ class HttpHardeningTest {
             }
         }
         assertThat(fake.requests).noneMatch(r -> r.path().contains("xxx"));
+    }
+
+    @Test
+    void aStalledTlsHandshakeIsClosedAtItsDeadline() throws Exception {
+        try (Socket s = connect(slowTls.httpsAddress().orElseThrow(), InetAddress.getLoopbackAddress())) {
+            // The header of a TLS handshake record announcing 512 bytes, then nothing.
+            s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01});
+            s.getOutputStream().flush();
+            assertThat(readToEnd(s)).isEmpty();
+        }
     }
 
     @Test
