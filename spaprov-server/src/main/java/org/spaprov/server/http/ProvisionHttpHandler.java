@@ -67,9 +67,9 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     private boolean reading;
     private boolean flushPending;
     /** The request being answered (one at a time per connection), for the access log. */
-    private String method = "-";
-    private String target = "-";
-    private Optional<String> device = Optional.empty();
+    private String logMethod = "-";
+    private String logTarget = "-";
+    private Optional<String> logDevice = Optional.empty();
 
     ProvisionHttpHandler(HttpBackend backend, Protocol protocol, HttpDate date) {
         this.backend = backend;
@@ -149,9 +149,9 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest req) {
         long t0 = System.nanoTime();
-        method = req.method().name();
-        target = req.uri();
-        device = Optional.empty();
+        logMethod = req.method().name();
+        logTarget = req.uri();
+        logDevice = Optional.empty();
         try {
             HttpHeaders h = req.headers();
             boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -163,7 +163,6 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
                 HttpResponseStatus status = statusFor(dr.cause());
                 LOG.info("{} {} from {}: bad request: {}", protocol, status.code(), remote.getAddress().getHostAddress(),
                         dr.cause().getMessage());
-                // The decoder's placeholder request says HTTP/1.0; answer as what we speak.
                 refuse(ctx, status, t0);
                 return;
             }
@@ -206,7 +205,10 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Answers a request the transport refuses itself, as HTTP/1.1, and closes (the framing may be unsound). */
+    /**
+     * Answers a request the transport refuses itself, as HTTP/1.1 (what we speak, whatever version the request
+     * claimed, or the decoder's placeholder said), and closes: the framing may be unsound.
+     */
     private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, long t0) {
         HttpResponses.Ask bad = new HttpResponses.Ask(HttpVersion.HTTP_1_1, false, false, false, null, null);
         respond(ctx, bad, HttpResponses.status(bad, status, date.now()), t0);
@@ -238,7 +240,7 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     /** Runs on the event loop: writes the answer, then starts the next pipelined request. */
     private void complete(ChannelHandlerContext ctx, Call call, ProvisionResult result) {
         busy = false;
-        device = result.deviceMac();
+        logDevice = result.deviceMac();
         FullHttpResponse res = call.body == null
                 ? HttpResponses.forResult(call.ask, result, date.now())
                 : HttpResponses.status(call.ask, HttpResponseStatus.valueOf(result.status()), date.now());
@@ -253,8 +255,8 @@ public final class ProvisionHttpHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, HttpResponses.Ask ask, FullHttpResponse res, long t0) {
         long took = System.nanoTime() - t0;
         backend.metrics().request(protocol, res.status().code(), took);
-        AccessLog.line(remote, device, protocol, method, target, res.status().code(), res.content().readableBytes(),
-                took);
+        AccessLog.line(remote, logDevice, protocol, logMethod, logTarget, res.status().code(),
+                res.content().readableBytes(), took);
         if (!ask.keepAlive()) {
             ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         } else if (reading) {
