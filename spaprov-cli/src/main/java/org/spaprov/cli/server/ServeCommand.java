@@ -91,6 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw UserException.usage("a port must be -1 (off), 0 (any free) or 1..65535, got " + p);
             }
         }
+        org.spaprov.server.runtime.FatalErrors.install();  // an OutOfMemoryError anywhere ends the process (exit 70)
         Clock clock = Clock.systemUTC();
         ServerCore core;
         try {
@@ -111,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             ProvisioningServer server;
             try {
-                server = ProvisioningServer.start(settings, core.provisionService(), core.reportSink(), clock);
+                server = ProvisioningServer.start(settings, core.provisionService(), core.reportSink(), clock,
+                        core.metrics());
             } catch (IOException e) {
                 throw UserException.invalid(e.getMessage());
             }

@@ -1,16 +1,17 @@
 package org.spaprov.server.admin;
 
 import io.javalin.http.Context;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Locale;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.provision.ServerCore;
 import org.spaprov.server.site.DeviceRecord;
 import org.spaprov.server.store.Store;
 
 /**
- * {@code GET /metrics}: a few numbers that cost nothing to read, in the Prometheus text exposition
- * format 0.0.4, written by hand (no metrics library for five lines). Counters count since this
- * process opened the store. Thread-safe.
+ * {@code GET /metrics}: the scrape of the server's Micrometer registry ({@link ServerMetrics}) in the Prometheus
+ * text exposition format 0.0.4. Besides the meters the transports and the chain count into, it registers the
+ * store's and the site's: devices by source, events written, dropped and queued, and whether the last site reload
+ * failed. Counters count since this process started. Thread-safe.
  */
 final class MetricsApi {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -19,6 +20,21 @@ final class MetricsApi {
 
     MetricsApi(ServerCore core) {
         this.core = core;
+        ServerMetrics m = core.metrics();
+        Store store = core.store();
+        for (DeviceRecord.Source s : DeviceRecord.Source.values()) {
+            m.gauge("spaprov.devices", "Devices known to the store, by where they come from.", "source",
+                    s.name().toLowerCase(Locale.ROOT), () -> store.devices().stream().filter(d -> d.source() == s).count());
+        }
+        m.functionCounter("spaprov.events.written", "Provisioning events written to the store.", store,
+                Store::writtenEvents);
+        m.functionCounter("spaprov.events.dropped", "Provisioning events dropped because the write queue was full.",
+                store, Store::droppedEvents);
+        m.gauge("spaprov.events.queued", "Events and contacts waiting in the store's write queue.", store,
+                Store::queuedEvents);
+        m.gauge("spaprov.site.reload.failed",
+                "1 when the last reload of the site failed (the last good site keeps serving).", core,
+                c -> c.siteError().isPresent() ? 1 : 0);
     }
 
     void scrape(Context ctx) {
@@ -27,29 +43,6 @@ final class MetricsApi {
 
     /** The current values as exposition text. */
     String render() {
-        Store store = core.store();
-        Map<DeviceRecord.Source, Integer> bySource = new EnumMap<>(DeviceRecord.Source.class);
-        for (DeviceRecord.Source s : DeviceRecord.Source.values()) {
-            bySource.put(s, 0);
-        }
-        store.devices().forEach(d -> bySource.merge(d.source(), 1, Integer::sum));
-        StringBuilder out = new StringBuilder(512);
-        family(out, "spaprov_devices", "gauge", "Devices known to the store, by where they come from.");
-        bySource.forEach((s, n) -> out.append("spaprov_devices{source=\"")
-                .append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ").append(n).append('\n'));
-        family(out, "spaprov_events_written_total", "counter", "Provisioning events written to the store.");
-        out.append("spaprov_events_written_total ").append(store.writtenEvents()).append('\n');
-        family(out, "spaprov_events_dropped_total", "counter",
-                "Provisioning events dropped because the write queue was full.");
-        out.append("spaprov_events_dropped_total ").append(store.droppedEvents()).append('\n');
-        family(out, "spaprov_site_reload_failed", "gauge",
-                "1 when the last reload of the site failed (the last good site keeps serving).");
-        out.append("spaprov_site_reload_failed ").append(core.siteError().isPresent() ? 1 : 0).append('\n');
-        return out.toString();
-    }
-
-    private static void family(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        return core.metrics().scrape();
     }
 }

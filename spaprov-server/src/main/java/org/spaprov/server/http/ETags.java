@@ -1,6 +1,6 @@
 package org.spaprov.server.http;
 
-/** Entity-tag helpers (RFC 9110 §8.8.3): quoting, and weak comparison for {@code If-None-Match}. */
+/** The header form of entity tags (RFC 9110 §8.8.3); matching them is {@code ConditionalStage}'s. */
 final class ETags {
     private ETags() {
     }
@@ -14,29 +14,5 @@ final class ETags {
             return etag;
         }
         return '"' + etag + '"';
-    }
-
-    /** True when an {@code If-None-Match} list matches {@code quotedEtag} (weak comparison, or {@code *}). */
-    static boolean noneMatchHits(String ifNoneMatch, String quotedEtag) {
-        if (ifNoneMatch == null || quotedEtag == null) {
-            return false;
-        }
-        String want = opaque(quotedEtag);
-        int i = 0;
-        int n = ifNoneMatch.length();
-        while (i < n) {
-            int comma = ifNoneMatch.indexOf(',', i);
-            int end = comma < 0 ? n : comma;
-            String tag = ifNoneMatch.substring(i, end).trim();
-            if (tag.equals("*") || (!tag.isEmpty() && opaque(tag).equals(want))) {
-                return true;
-            }
-            i = end + 1;
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

@@ -33,17 +33,21 @@ final class HttpResponses {
     }
 
     /** What the handler knows about the request when it answers. */
-    record Ask(HttpVersion version, boolean keepAlive, boolean head, boolean firmware, String ifNoneMatch,
-            String range, String ifRange) {
+    record Ask(HttpVersion version, boolean keepAlive, boolean head, boolean firmware, String range,
+            String ifRange) {
     }
 
-    /** The response to a provisioning GET/HEAD. */
+    /**
+     * The response to a provisioning GET/HEAD. 304 is the service's decision ({@code ConditionalStage}) and is
+     * answered with its validator only: no body and no {@code Content-Length} (RFC 9110 §15.4.5: it would
+     * describe a zero-length representation). Ranges are decided here, on 200s of firmware only.
+     */
     static FullHttpResponse forResult(Ask ask, ProvisionResult r, AsciiString date) {
         byte[] body = r.body() == null ? new byte[0] : r.body();
         String etag = ETags.quote(r.etag());
-        if (r.status() == 200 && ETags.noneMatchHits(ask.ifNoneMatch(), etag)) {
+        if (r.status() == 304) {
             FullHttpResponse res = empty(ask, HttpResponseStatus.NOT_MODIFIED, date);
-            res.headers().set(HttpHeaderNames.ETAG, etag);
+            decorate(res.headers(), etag, ask.firmware());
             return res;
         }
         if (r.status() == 200 && ask.firmware() && ask.range() != null
@@ -69,7 +73,7 @@ final class HttpResponses {
         }
         FullHttpResponse res = withBody(ask, HttpResponseStatus.valueOf(r.status()), body, 0, body.length,
                 r.contentType(), date);
-        if (r.status() == 200 || r.status() == 304) {
+        if (r.status() == 200) {
             decorate(res.headers(), etag, ask.firmware());
         }
         if (r.status() == 429 || r.status() == 503) {

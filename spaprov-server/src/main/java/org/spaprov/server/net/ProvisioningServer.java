@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.server.http.HttpBackend;
 import org.spaprov.server.http.HttpServerInitializer;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.provision.ProvisionService;
 import org.spaprov.server.provision.ReportSink;
 import org.spaprov.tftp.TftpServer;
@@ -63,9 +64,15 @@ public final class ProvisioningServer implements AutoCloseable {
      */
     public static ProvisioningServer start(NetSettings settings, ProvisionService service, ReportSink reports,
             Clock clock) throws IOException {
+        return start(settings, service, reports, clock, new ServerMetrics());
+    }
+
+    /** As {@link #start(NetSettings, ProvisionService, ReportSink, Clock)}, counting into {@code metrics}. */
+    public static ProvisioningServer start(NetSettings settings, ProvisionService service, ReportSink reports,
+            Clock clock, ServerMetrics metrics) throws IOException {
         ProvisioningServer server = new ProvisioningServer(settings);
         try {
-            server.bindAll(settings, service, reports, clock);
+            server.bindAll(settings, service, reports, clock, metrics);
             return server;
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -119,11 +126,12 @@ public final class ProvisioningServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ private
 
-    private void bindAll(NetSettings s, ProvisionService service, ReportSink reports, Clock clock) throws IOException {
+    private void bindAll(NetSettings s, ProvisionService service, ReportSink reports, Clock clock,
+            ServerMetrics metrics) throws IOException {
         Executor executor = s.dispatch() == NetSettings.Dispatch.POOL ? pool : HttpBackend.INLINE;
-        HttpBackend backend = new HttpBackend(service, reports, executor, pool, clock, s.limits());
+        HttpBackend backend = new HttpBackend(service, reports, executor, pool, clock, s.limits(), metrics);
         if (s.tftpPort() >= 0) {
-            TftpServer t = TftpWiring.start(s, service, reports, clock);
+            TftpServer t = TftpWiring.start(s, service, reports, clock, metrics);
             others.add(t);
             tftp = t.localAddress();
         }

@@ -5,8 +5,10 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import org.spaprov.server.http.AccessLog;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.provision.DeferredEvents;
-import org.spaprov.server.provision.ProvisionChain;
+import org.spaprov.server.provision.PathGuard;
 import org.spaprov.server.provision.Protocol;
 import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ProvisionResult;
@@ -47,8 +49,8 @@ final class TftpWiring {
     }
 
     /** Starts the server; returns it so the owner can close it. */
-    static TftpServer start(NetSettings s, ProvisionService service, ReportSink reports, java.time.Clock clock)
-            throws IOException {
+    static TftpServer start(NetSettings s, ProvisionService service, ReportSink reports, java.time.Clock clock,
+            ServerMetrics metrics) throws IOException {
         ServerConfig.Tftp t = s.tftp();
         InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName(s.bind()), s.tftpPort());
         TftpServerConfig config = TftpServerConfig.defaults(bind)
@@ -58,7 +60,17 @@ final class TftpWiring {
                 // ioThreads stays 0: TFTP's own default (fewer loops than HTTP, see TftpServer).
                 // The same rule as HTTP: inline when the service never blocks (embedded store).
                 .withInlineSource(s.dispatch() == NetSettings.Dispatch.INLINE);
-        TftpTransferListener listener = service instanceof DeferredEvents d ? recorder(d) : TftpTransferListener.NONE;
+        TftpTransferListener events = service instanceof DeferredEvents d ? recorder(d) : TftpTransferListener.NONE;
+        TftpTransferListener listener = e -> {
+            events.transferEnded(e);
+            ProvisionResult served = e.context() instanceof ProvisionResult r ? r : null;
+            int status = status(e, served);
+            metrics.tftpTransfer(e.direction(), e.outcome());
+            if (e.direction() == TftpTransferEvent.Direction.READ) {
+                metrics.request(Protocol.TFTP, status, e.duration().toNanos());
+            }
+            AccessLog.tftp(e, served != null ? served.deviceMac() : Optional.empty(), status);
+        };
         try {
             return TftpServer.start(config, files(service), uploads(reports), listener, clock);
         } catch (IllegalArgumentException e) {
@@ -131,7 +143,7 @@ final class TftpWiring {
             String file = e.path().startsWith("/") ? e.path() : "/" + e.path();
             events.record(new ProvisionEvent(e.started(),
                     served != null ? served.deviceMac() : Optional.empty(), address, Protocol.TFTP.scheme(),
-                    ProvisionChain.printable(file), status(e, served), e.bytes(), e.duration(), reason(e, served)));
+                    PathGuard.printable(file), status(e, served), e.bytes(), e.duration(), reason(e, served)));
         };
     }
 

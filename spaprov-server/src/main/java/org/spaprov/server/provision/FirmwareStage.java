@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.spaprov.server.firmware.FirmwareFile;
 
 /**
- * Serves {@code /firmware/<file>} from the site's {@code firmware/} folder with its ETag
- * ({@code If-None-Match} → 304). Byte ranges are the transport's business. Other kinds pass on.
+ * Serves {@code /firmware/<file>} from the site's {@code firmware/} folder with its ETag (304 is
+ * {@link ConditionalStage}'s, byte ranges the transport's). Other kinds pass on.
  */
 final class FirmwareStage implements Stage {
     @Override
@@ -17,10 +17,6 @@ final class FirmwareStage implements Stage {
         if (f.isEmpty()) {
             return ctx.error(404, "no such firmware");
         }
-        String etag = f.get().etag();
-        if (CacheStage.matches(ctx.request().ifNoneMatch(), etag)) {
-            return ProvisionResult.notModified(etag, ctx.mac());
-        }
-        return ProvisionResult.ok(f.get().bytes(), "application/octet-stream", etag, "firmware", ctx.mac());
+        return ProvisionResult.ok(f.get().bytes(), "application/octet-stream", f.get().etag(), "firmware", ctx.mac());
     }
 }

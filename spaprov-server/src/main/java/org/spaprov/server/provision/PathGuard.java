@@ -4,9 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Confines a requested path: percent-decodes it once, removes one leading {@code /}, and refuses
- * absolute paths, {@code .}/{@code ..} segments, backslashes, drive letters, control characters and
- * names longer than {@link #MAX_PATH}. Stateless.
+ * The one path check of the server, and the one log-safe rendering of what a client asked for.
+ *
+ * <p>{@link #check} confines a requested path: percent-decodes it once, removes one leading {@code /}, and
+ * refuses absolute paths, {@code .}/{@code ..} segments, backslashes, drive letters, control characters and
+ * names longer than {@link #MAX_PATH}. Every transport entry goes through it: the HTTP/HTTPS handler (GET, HEAD
+ * and POST, refused → 400 before any service call), the provisioning chain's first stage (every protocol,
+ * TFTP included) and the report store. {@link #printable} is how any client-supplied text reaches a log line
+ * or an event. Stateless.
  */
 public final class PathGuard {
     /** Longest path accepted (characters, query excluded). */
@@ -56,6 +61,33 @@ public final class PathGuard {
             }
         }
         return new Ok(p, query);
+    }
+
+    /** Longest rendering {@link #printable} returns (characters). */
+    public static final int MAX_PRINTABLE = 256;
+
+    /**
+     * A log-safe, bounded rendering of client-supplied text (a path, a header): control characters and DEL as
+     * {@code \xNN}, at most {@link #MAX_PRINTABLE} characters, {@code ...} when cut. Never throws.
+     */
+    public static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_PRINTABLE) + 3);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int width = c < 0x20 || c == 0x7f ? 4 : 1;
+            if (b.length() + width > MAX_PRINTABLE - 3) {
+                return b.append("...").toString();
+            }
+            if (width == 4) {
+                b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static String decode(String s) {

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.ProvisionEvent;
 import org.spaprov.server.store.Store;
 
 /**
  * The {@link ProvisionService}: guard → identify → resolve → throttle → unknown-device policy →
- * firmware → cache → build → validate → encode. Every request becomes one event in the store (a transport that
- * learns the outcome later records it itself through {@link DeferredEvents}); refusals
+ * conditional (304) → firmware → cache → build → validate → encode. Every request becomes one event in the store
+ * (a transport that learns the outcome later records it itself through {@link DeferredEvents}); refusals
  * and errors are logged with the device and reason (never a secret). A stage that throws is a bug:
  * the request gets 500 naming the stage, the server goes on. Thread-safe.
  */
@@ -23,13 +24,20 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     private final Supplier<Site> site;
     private final Store store;
     private final List<Stage> stages;
-    private final CacheStage cache = new CacheStage();
+    private final CacheStage cache;
 
+    /** A chain whose meters nobody scrapes (tests). */
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
+        this(site, store, throttle, ports, new ServerMetrics());
+    }
+
+    public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports,
+            ServerMetrics metrics) {
+        this.cache = new CacheStage(metrics);
         this.site = site;
         this.store = store;
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
-                new PolicyStage(store), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
+                new PolicyStage(store), new ConditionalStage(), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
                 new EncodeStage());
     }
 
@@ -40,7 +48,7 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
         ProvisionResult res = serve(r);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
-        store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), printable(r.path()),
+        store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), PathGuard.printable(r.path()),
                 res.status(), res.body().length, took, res.reason()));
         return res;
     }
@@ -56,7 +64,7 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
         if (res.status() >= 400) {
             String address = r.remote().getAddress() == null ? r.remote().getHostString()
                     : r.remote().getAddress().getHostAddress();
-            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, printable(r.path()), res.status(), res.reason(),
+            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, PathGuard.printable(r.path()), res.status(), res.reason(),
                     res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
         }
         return res;
@@ -79,18 +87,8 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
             }
             return r;
         } catch (RuntimeException e) {
-            LOG.error("{} failed on {}: {}", s.getClass().getSimpleName(), printable(ctx.request().path()), e.toString());
+            LOG.error("{} failed on {}: {}", s.getClass().getSimpleName(), PathGuard.printable(ctx.request().path()), e.toString());
             return ctx.error(500, "internal error in " + s.getClass().getSimpleName());
         }
-    }
-
-    /** The path for logs: control characters replaced, cut to 256 characters. */
-    public static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 256));
-        for (int i = 0; i < s.length() && i < 256; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return b.toString();
     }
 }

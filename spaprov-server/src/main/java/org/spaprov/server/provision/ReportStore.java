@@ -43,10 +43,10 @@ public final class ReportStore implements ReportSink {
         Instant at = store.clock().instant();
         Outcome o = store(r, body);
         String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
-        store.record(new ProvisionEvent(at, o.mac(), address, r.protocol().scheme(), ProvisionChain.printable(r.path()),
+        store.record(new ProvisionEvent(at, o.mac(), address, r.protocol().scheme(), PathGuard.printable(r.path()),
                 o.status(), body.length, Duration.ofNanos(System.nanoTime() - t0), o.reason()));
         if (o.status() >= 400) {
-            LOG.info("{} {} report {}: {} {}", r.protocol().scheme(), address, ProvisionChain.printable(r.path()),
+            LOG.info("{} {} report {}: {} {}", r.protocol().scheme(), address, PathGuard.printable(r.path()),
                     o.status(), o.reason());
         }
         return o.status();

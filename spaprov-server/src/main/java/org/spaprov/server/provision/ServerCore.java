@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
@@ -41,6 +42,7 @@ public final class ServerCore implements AutoCloseable {
     private final ProvisionChain chain;
     private final ReportStore reports;
     private final Optional<String> storeOverride;
+    private final ServerMetrics metrics = new ServerMetrics();
 
     private ServerCore(Path siteDir, Path dataDir, Clock clock, Store store, SiteWatcher watcher,
             Optional<String> storeOverride) {
@@ -50,7 +52,7 @@ public final class ServerCore implements AutoCloseable {
         this.store = store;
         this.watcher = watcher;
         this.storeOverride = storeOverride;
-        this.chain = new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), ports::get);
+        this.chain = new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), ports::get, metrics);
         this.reports = new ReportStore(watcher::site, store);
     }
 
@@ -134,6 +136,11 @@ public final class ServerCore implements AutoCloseable {
 
     public ReportSink reportSink() {
         return reports;
+    }
+
+    /** The meters of this server, scraped by {@code GET /metrics}; transports count into them too. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public Store store() {

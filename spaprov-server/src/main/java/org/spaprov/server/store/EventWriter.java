@@ -59,6 +59,11 @@ final class EventWriter implements AutoCloseable {
         return written.get();
     }
 
+    /** Events and contacts waiting to be written now. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Returns when everything enqueued before the call is written. */
     void flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -169,6 +169,11 @@ public final class Store implements AutoCloseable {
         writer.flush();
     }
 
+    /** Events and contacts waiting in the write queue now. */
+    public int queuedEvents() {
+        return writer.queued();
+    }
+
     /** Events dropped because the queue was full. */
     public long droppedEvents() {
         return writer.dropped();

@@ -60,20 +60,48 @@ class HttpPipelineTest {
     }
 
     @Test
-    void ifNoneMatchGets304WithoutBody() {
+    void aNotModifiedHasNeitherBodyNorContentLength() {
+        // RFC 9110 §15.4.5: a 304 ends at its header section; a content-length: 0 would describe an empty body.
         String etag = FakeProvisioning.etag(fake.files.get("/spa000e08aabbcc.xml"));
-        String res = exchange(channel(), "GET /spa000e08aabbcc.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n");
-        assertThat(res).startsWith("HTTP/1.1 304 Not Modified\r\n").contains("etag: " + etag).endsWith("\r\n\r\n");
+        EmbeddedChannel ch = channel();
+        String res = exchange(ch, "GET /spa000e08aabbcc.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n");
+        assertThat(res).startsWith("HTTP/1.1 304 Not Modified\r\n").contains("etag: " + etag).endsWith("\r\n\r\n")
+                .doesNotContainIgnoringCase("content-length").doesNotContainIgnoringCase("content-type");
+        String head = exchange(ch, "HEAD /spa000e08aabbcc.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n");
+        assertThat(head).startsWith("HTTP/1.1 304 ").doesNotContainIgnoringCase("content-length");
+        assertThat(ch.isActive()).isTrue();
     }
 
     @Test
-    void ifNoneMatchIsAlsoCheckedByTheTransportForWeakAndListForms() {
+    void theTransportDoesNotDecide304Itself() {
         String etag = FakeProvisioning.etag(fake.files.get("/firmware/spa2102-5.2.12.bin"));
         ProvisionService ignoresValidators = r -> fake.handle(new org.spaprov.server.provision.ProvisionRequest(
                 r.protocol(), r.path(), r.remote(), r.userAgent(), r.clientCert(), Optional.empty()));
         String res = exchange(channel(ignoresValidators, HttpBackend.INLINE),
-                "GET /firmware/spa2102-5.2.12.bin HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"zz\", W/" + etag + "\r\n\r\n");
-        assertThat(res).startsWith("HTTP/1.1 304 ");
+                "GET /firmware/spa2102-5.2.12.bin HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n");
+        assertThat(res).startsWith("HTTP/1.1 200 ");
+    }
+
+    @Test
+    void anUnknownMajorVersionIs505AndCloses() {
+        EmbeddedChannel ch = channel();
+        assertThat(exchange(ch, "GET /spa000e08aabbcc.xml HTTP/9.9\r\nHost: x\r\n\r\n"))
+                .startsWith("HTTP/1.1 505 ").contains("connection: close");
+        assertThat(ch.isActive()).isFalse();
+        assertThat(fake.requests).isEmpty();
+    }
+
+    @Test
+    void http11WithoutOrWithTwoHostsIs400() {
+        EmbeddedChannel none = channel();
+        assertThat(exchange(none, "GET /spa000e08aabbcc.xml HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(none.isActive()).isFalse();
+        EmbeddedChannel two = channel();
+        assertThat(exchange(two, "GET /spa000e08aabbcc.xml HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
+        assertThat(fake.requests).isEmpty();
+        // HTTP/1.0 has no Host requirement.
+        assertThat(exchange(channel(), "GET /spa000e08aabbcc.xml HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.0 200 ");
     }
 
     @Test
@@ -234,5 +262,51 @@ class HttpPipelineTest {
         fake.put("/firmware/other.bin", big.clone());
         assertThat(exchange(ch, "GET /firmware/other.bin HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1\r\n\r\n"))
                 .endsWith("Zb");
+    }
+
+    @Test
+    void aRequestHeadTricklingInIsClosedAtTheHeadDeadline() {
+        EmbeddedChannel ch = channel();
+        // Each byte restarts the idle timer; the head deadline counts from the connection's start.
+        for (int i = 0; i < 9; i++) {
+            ch.writeInbound(Unpooled.copiedBuffer(i == 0 ? "GET /spa000e08aabbcc.xml HTTP/1.1\r\n" : "X",
+                    StandardCharsets.ISO_8859_1));
+            ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+            ch.runScheduledPendingTasks();
+            assertThat(ch.isActive()).as("after %d s", i + 1).isTrue();
+        }
+        ch.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+        assertThat(fake.requests).isEmpty();
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsNotSubjectToTheHeadDeadlineUntilItsNextRequestStarts() {
+        EmbeddedChannel ch = channel();
+        assertThat(exchange(ch, "GET /spa000e08aabbcc.xml HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ");
+        ch.advanceTimeBy(30, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isTrue();
+        ch.writeInbound(Unpooled.copiedBuffer("GET /spa000e08aabbcc.xml HTTP/1.1\r\n", StandardCharsets.ISO_8859_1));
+        ch.advanceTimeBy(10, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void anOutOfMemoryErrorInTheServiceHaltsTheProcess() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> halted = new java.util.concurrent.CompletableFuture<>();
+        org.spaprov.server.runtime.FatalErrors.onFatal(halted::complete);
+        try {
+            ProvisionService oom = r -> {
+                throw new OutOfMemoryError("Java heap space");
+            };
+            exchange(channel(oom, HttpBackend.INLINE), "GET /x HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(halted.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(org.spaprov.server.runtime.FatalErrors.EXIT_STATUS);
+        } finally {
+            org.spaprov.server.runtime.FatalErrors.onFatal(null);
+        }
     }
 }

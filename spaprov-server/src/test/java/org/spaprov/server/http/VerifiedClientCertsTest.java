@@ -149,4 +149,32 @@ class VerifiedClientCertsTest {
         assertThatThrownBy(() -> tm.checkServerTrusted(new X509Certificate[0], "EC"))
                 .isInstanceOf(CertificateException.class);
     }
+
+    @Test
+    void chainsPaddedAroundOneLeafShareOneEntry() throws Exception {
+        TestPki pki = TestPki.create(tmp);
+        X509Certificate a = cert(pki, "000e08aaaaaa");
+        X509Certificate b = cert(pki, "000e08bbbbbb");
+        X509Certificate c = cert(pki, "000e08cccccc");
+        Counting delegate = new Counting();
+        VerifiedClientCerts tm = new VerifiedClientCerts(delegate, Clock.systemUTC());
+        tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
+        tm.checkClientTrusted(new X509Certificate[] {a, b}, "EC", (SSLEngine) null);
+        tm.checkClientTrusted(new X509Certificate[] {a, c, b, c}, "EC", (SSLEngine) null);
+        assertThat(delegate.calls).hasValue(1);
+        assertThat(tm.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theTableIsBoundedInBytes() throws Exception {
+        TestPki pki = TestPki.create(tmp);
+        Counting delegate = new Counting();
+        VerifiedClientCerts tm = new VerifiedClientCerts(delegate, Clock.systemUTC(),
+                2L * VerifiedClientCerts.ENTRY_BYTES);
+        for (String mac : new String[] {"000e08aaaaaa", "000e08bbbbbb", "000e08cccccc", "000e08dddddd"}) {
+            tm.checkClientTrusted(new X509Certificate[] {cert(pki, mac)}, "EC", (SSLEngine) null);
+            assertThat(tm.size()).isLessThanOrEqualTo(2);
+        }
+        assertThat(delegate.calls).hasValue(4);
+    }
 }
