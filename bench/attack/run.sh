@@ -121,6 +121,17 @@ NGX
   for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$HTTP/$FILE" && break; sleep 0.1; done
 }
 
+wait_served() { # every protocol answers the legitimate file (the JVM's first answers take seconds)
+  local i pki=$WORK/site/pki/devices
+  for i in $(seq 60); do
+    curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$HTTP/$FILE" \
+      && curl -sfk --max-time 5 -o /dev/null --cert "$pki/$MAC.crt" --key "$pki/$MAC.key" "https://127.0.0.1:$HTTPS/$FILE" \
+      && curl -sf --max-time 5 -o /dev/null "tftp://127.0.0.1:$TFTP/$FILE" && return 0
+    sleep 0.5
+  done
+  echo "run.sh: the server does not serve $FILE on every protocol" >&2; exit 1
+}
+
 echo "== the legitimate client's file ($FILE) from spaprov, for the peers" >&2
 mkdir -p "$WORK/setup"
 start_spaprov "$WORK/setup"
@@ -163,9 +174,9 @@ for atk in $ATTACKS; do
     n=$((n + 1)); run=$WORK/run-$n-$atk-$srv; mkdir -p "$run"
     echo "== $atk against $srv ($run)" >&2
     if [ "$srv" = spaprov ]; then
-      start_spaprov "$run"; pids="spaprov:$SP"; label=spaprov; name=spaprov
+      start_spaprov "$run"; wait_served; pids="spaprov:$SP"; label=spaprov; name=spaprov
     else
-      start_peer "$run"; pids="nginx:$NG,in.tftpd:$TF"
+      start_peer "$run"; wait_served; pids="nginx:$NG,in.tftpd:$TF"
       case $atk in wrq|rrq*) label=in.tftpd ;; *) label=nginx ;; esac; name="$label (peer)"
     fi
     "${ATK[@]}" legit --http "$HTTP" --https "$HTTPS" --tftp "$TFTP" --file "$FILE" --p12 "$WORK/device.p12" \
