@@ -7,22 +7,23 @@
 # Not part of the tests. See bench/attack/README.md.
 #
 # Usage: bench/attack/run.sh [ATTACK...]     (default: all of them)
-#   attacks: wrq rrq rrq255 slowloris slowtls flood404 badreq chains
+#   attacks: wrq rrq rrq255 slowloris slowtls slowmany flood404 badreq chains
 #   env: SERVERS="spaprov peer"  NOFILE=4096 (fd limit of every server)  XMX=256m  WARM=3  BEFORE=5  AFTER=10
 #        INTERVAL=100 TIMEOUT=5000  WRQ_COUNT=1000 RRQ_COUNT=1200 HOLD=30 (s the TFTP attacker keeps its sockets)
-#        SLOW_CONNS=3000 SLOW_EVERY=5 SLOW_DURATION=70  FLOOD_DURATION=30  BAD_DURATION=20
+#        SLOW_CONNS=3000 SLOW_EVERY=5 SLOW_DURATION=70  MANY_CONNS=5000 MANY_SRCS=50 (slowmany: past the fd limit)  FLOOD_DURATION=30  BAD_DURATION=20
 #        CHAIN_VARIANTS=2000 CHAIN_JUNK=10  ATTACK_SRC=127.0.0.2 SRC_COUNT=1  NOBUILD=1  OUT=results.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 . scripts/find-jdk.sh
-ALL="wrq rrq rrq255 slowloris slowtls flood404 badreq chains"
+ALL="wrq rrq rrq255 slowloris slowtls slowmany flood404 badreq chains"
 ATTACKS=${*:-$ALL}
 SERVERS=${SERVERS:-"spaprov peer"}
 NOFILE=${NOFILE:-4096}; XMX=${XMX:-256m}; WARM=${WARM:-3}; BEFORE=${BEFORE:-5}; AFTER=${AFTER:-10}
 INTERVAL=${INTERVAL:-100}; TIMEOUT=${TIMEOUT:-5000}
 WRQ_COUNT=${WRQ_COUNT:-1000}; RRQ_COUNT=${RRQ_COUNT:-1200}; HOLD=${HOLD:-30}
 SLOW_CONNS=${SLOW_CONNS:-3000}; SLOW_EVERY=${SLOW_EVERY:-5}; SLOW_DURATION=${SLOW_DURATION:-70}
+MANY_CONNS=${MANY_CONNS:-5000}; MANY_SRCS=${MANY_SRCS:-50}
 FLOOD_DURATION=${FLOOD_DURATION:-30}; BAD_DURATION=${BAD_DURATION:-20}
 CHAIN_VARIANTS=${CHAIN_VARIANTS:-2000}; CHAIN_JUNK=${CHAIN_JUNK:-10}
 ATTACK_SRC=${ATTACK_SRC:-127.0.0.2}; SRC_COUNT=${SRC_COUNT:-1}
@@ -32,6 +33,7 @@ for bin in nginx /usr/sbin/in.tftpd openssl curl setsid; do
   command -v "$bin" >/dev/null || { echo "run.sh: $bin is missing" >&2; exit 2; }
 done
 
+ulimit -n "$(ulimit -Hn)"   # the attacker's thousands of sockets; every server gets NOFILE (start_group)
 WORK=$(mktemp -d /tmp/spaprov-attack.XXXXXX)
 chmod 755 "$WORK"   # nginx workers and in.tftpd run as nobody
 GROUPS_RUNNING=()
@@ -160,6 +162,8 @@ attack_cmd() { # ATTACK -> the attacker's command line for the current ports
     rrq) echo rrq --tftp "$TFTP" --file "$FILE" --count "$RRQ_COUNT" --hold "$HOLD" "${common[@]}" ;;
     rrq255) echo rrq --tftp "$TFTP" --file "$FILE" --count "$RRQ_COUNT" --hold "$HOLD" --timeout-opt 255 "${common[@]}" ;;
     slowloris) echo slowloris --port "$HTTP" --file "$FILE" --conns "$SLOW_CONNS" --every "$SLOW_EVERY" --duration "$SLOW_DURATION" "${common[@]}" ;;
+    slowmany) echo slowloris --port "$HTTP" --file "$FILE" --conns "$MANY_CONNS" --every "$SLOW_EVERY" --duration "$SLOW_DURATION" \
+                --src "$ATTACK_SRC" --src-count "$MANY_SRCS" ;;
     slowtls) echo slowloris --tls --port "$HTTPS" --conns "$SLOW_CONNS" --every "$SLOW_EVERY" --duration "$SLOW_DURATION" "${common[@]}" ;;
     flood404) echo flood404 --http "$HTTP" --duration "$FLOOD_DURATION" "${common[@]}" ;;
     badreq) echo badreq --http "$HTTP" --https "$HTTPS" --file "$FILE" --duration "$BAD_DURATION" "${common[@]}" ;;
