@@ -351,7 +351,7 @@ public class Attack {
         try {
             while (System.nanoTime() < end) {
                 long now = System.nanoTime();
-                while (opened < conns && now >= start + opened * 1_000_000_000L / rate) {
+                while (opened < conns && now >= start + opened * 1_000_000_000L / rate && now < end) {
                     opened++;
                     try {
                         SocketChannel ch = SocketChannel.open();
