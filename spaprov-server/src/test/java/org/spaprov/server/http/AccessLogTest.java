@@ -69,7 +69,7 @@ class AccessLogTest {
     void tftpTransfersAreLinesToo() {
         AccessLog.tftp(new TftpTransferEvent(new InetSocketAddress("192.0.2.7", 1234),
                 TftpTransferEvent.Direction.READ, "spa 000e08aabbcc.cfg", TftpTransferEvent.Outcome.TIMED_OUT, 1024,
-                Instant.EPOCH, Duration.ofMillis(5000), "timeout"), Optional.empty(), 408);
+                Instant.EPOCH, Duration.ofMillis(5000), "timeout", null), Optional.empty(), 408);
         assertThat(messages()).containsExactly("192.0.2.7 - tftp RRQ spa%20000e08aabbcc.cfg 408 1024 5000ms");
     }
 
