@@ -185,7 +185,7 @@ public final class ProvisioningEngine {
             long max = 20L * Math.max(0, number("Resync_Random_Delay"));
             long delay = max == 0 ? 0 : p.random().nextLong(max + 1);
             state = EngineState.BOOT_DELAY;
-            timers.boot = schedule(Duration.ofSeconds(delay), new PowerUpResyncTask());
+            arm(TimerKind.BOOT, Duration.ofSeconds(delay), new PowerUpResyncTask());
         } else {
             afterBoot(() -> upgrade(null));
         }
@@ -226,7 +226,7 @@ public final class ProvisioningEngine {
             state = EngineState.RESYNC_DUE;
             long forced = Math.max(0, number("Forced_Resync_Delay"));
             Duration left = Duration.ofSeconds(forced).minus(Duration.between(since, p.scheduler().now()));
-            timers.forced = schedule(left, new ForcedResyncTask());
+            arm(TimerKind.FORCED, left, new ForcedResyncTask());
             return;
         }
         runDue();
@@ -257,7 +257,7 @@ public final class ProvisioningEngine {
         if (d == null) {
             return;
         }
-        timers.cancel(timers.forced);
+        timers.cancel(TimerKind.FORCED);
         long gen = generation;
         String err = resync(d);
         boolean ok = err.isEmpty();
@@ -279,6 +279,7 @@ public final class ProvisioningEngine {
             r.prvst = d.prvst;
             r.lastResync = p.scheduler().now();
         });
+        clearUrlVars();
         String err = "";
         if (d.url.isPresent()) {
             Optional<RuleTarget> t = RuleTarget.parse(d.url.get());
@@ -301,14 +302,27 @@ public final class ProvisioningEngine {
         } else {
             p.events().resyncFailure(variables());
             p.rules().scheduleDelay(param("Resync_Error_Retry_Delay"), errorIndex++, p.random())
-                    .ifPresent(s -> timers.error = schedule(Duration.ofSeconds(s), new ResyncRetryTask()));
+                    .ifPresentOrElse(s -> arm(TimerKind.ERROR, Duration.ofSeconds(s), new ResyncRetryTask()),
+                            () -> timers.cancel(TimerKind.ERROR));
         }
         return err;
     }
 
+    /** Forgets the URL of the last fetch, so a sequence that fetches nothing logs no stale URL. */
+    private void clearUrlVars() {
+        rt = rt.with(r -> {
+            r.scheme = "";
+            r.serv = "";
+            r.servip = "";
+            r.port = "";
+            r.path = "";
+        });
+    }
+
     private void armPeriodic() {
         p.rules().scheduleDelay(param("Resync_Periodic"), periodicIndex++, p.random())
-                .ifPresent(s -> timers.periodic = schedule(Duration.ofSeconds(s), new PeriodicResyncTask()));
+                .ifPresentOrElse(s -> arm(TimerKind.PERIODIC, Duration.ofSeconds(s), new PeriodicResyncTask()),
+                        () -> timers.cancel(TimerKind.PERIODIC));
     }
 
     private String runRule(String ruleText) {
@@ -424,19 +438,24 @@ public final class ProvisioningEngine {
             return;
         }
         boolean retry = ask != null && ask.retry;
+        int attempt = retry ? 2 : 1; // $UPGST while the rule is evaluated: 1 first attempt, 2 a retry (SPEC §15.26)
         RuleTarget target;
+        String eff; // names this upgrade for loop protection: the URL of its first attempt
         Optional<RuleChoice.Selected> chosen = Optional.empty();
         if (ask != null && ask.url.isPresent()) {
             Optional<RuleTarget> t = RuleTarget.parse(ask.url.get());
             if (t.isEmpty()) {
-                upgradeFailed("", FetchError.BAD_URL.err());
+                clearUrlVars();
+                upgradeFailed(Optional.empty(), FetchError.BAD_URL.err());
                 return;
             }
             target = withHost(t.get(), ask.requester);
+            eff = target.url(String.valueOf(p.dhcpTftpServer()));
         } else {
-            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, ruleVars());
+            RuleChoice c = p.rules().evaluate(param("Upgrade_Rule"), true, upgradeVars(attempt));
             if (c instanceof RuleChoice.BadRule) {
-                upgradeFailed("", FetchError.BAD_URL.err());
+                clearUrlVars();
+                upgradeFailed(Optional.of(""), FetchError.BAD_URL.err());
                 return;
             }
             if (!(c instanceof RuleChoice.Selected s)) {
@@ -450,47 +469,56 @@ public final class ProvisioningEngine {
             }
             target = s.url().get();
             chosen = Optional.of(s);
-            String eff = target.url(String.valueOf(p.dhcpTftpServer()));
+            // a URL with $UPGST changes from attempt to attempt; the first attempt's URL names the upgrade
+            eff = attempt == 1 ? target.url(String.valueOf(p.dhcpTftpServer())) : firstAttemptUrl().orElse("");
             if (!retry && (eff.equals(st.lastUpgradeUrl()) || eff.equals(lastFailedUpgradeUrl))) {
                 p.observer().noUpgrade();
-                return; // SPEC §6.6 loop protection: the same effective URL is not fetched again
+                // SPEC §6.6 loop protection: the same upgrade is not fetched again; a failed one is
+                // retried by its Upgrade_Error_Retry_Delay timer only
+                return;
+            }
+            if (!retry) {
+                timers.cancel(TimerKind.UPGRADE); // a new upgrade: the retries of an older one stop
+                upgradeErrorIndex = 0;
             }
         }
-        String eff = target.url(String.valueOf(p.dhcpTftpServer()));
+        // only a failure of Upgrade_Rule's upgrade stops the rule from starting it again at once
+        Optional<String> ruleUrl = chosen.isPresent() ? Optional.of(eff) : Optional.empty();
+        clearUrlVars();
         state = EngineState.UPGRADING;
         rt = rt.with(r -> {
-            r.upgst = retry ? 2 : 1;
+            r.upgst = attempt;
             r.lastUpgrade = p.scheduler().now();
         });
         FetchResult r = fetch(target, Optional.empty(), MAX_FIRMWARE, true);
         state = EngineState.IDLE;
         if (r instanceof FetchResult.Failed f) {
-            upgradeFailed(eff, f.error().err());
+            upgradeFailed(ruleUrl, f.error().err());
             return;
         }
         FirmwareImage img;
         try {
             img = FirmwareImage.parse(((FetchResult.Ok) r).body());
         } catch (FirmwareException e) {
-            upgradeFailed(eff, "corrupt file");
+            upgradeFailed(ruleUrl, "corrupt file");
             return;
         }
         if (!img.model().equalsIgnoreCase(model.model())) {
-            upgradeFailed(eff, "wrong model");
+            upgradeFailed(ruleUrl, "wrong model");
             return;
         }
         String limit = param("Downgrade_Rev_Limit").trim();
         if (!limit.isEmpty() && p.rules().compareVersions(img.version(), limit) < 0) {
-            upgradeFailed(eff, "upgrade rejected by Downgrade_Rev_Limit");
+            upgradeFailed(ruleUrl, "upgrade rejected by Downgrade_Rev_Limit");
             return;
         }
         if (chosen.isPresent() && chosen.get().conditional()) {
             // loop protection (SPEC §6.6): with the new load the same conditional alternative must not hold again
-            Map<String, String> after = ruleVars();
+            Map<String, String> after = upgradeVars(attempt);
             after.put("SWVER", img.version());
             if (p.rules().evaluate(param("Upgrade_Rule"), true, after) instanceof RuleChoice.Selected again
                     && again.alternative() == chosen.get().alternative()) {
-                upgradeFailed(eff, "rule condition not met");
+                upgradeFailed(ruleUrl, "rule condition not met");
                 return;
             }
         }
@@ -506,16 +534,31 @@ public final class ProvisioningEngine {
         p.observer().upgradeDone(true, img.version());
     }
 
-    private void upgradeFailed(String effUrl, String err) {
+    /** The variables for evaluating Upgrade_Rule for attempt {@code attempt} ($UPGST). */
+    private Map<String, String> upgradeVars(int attempt) {
+        Map<String, String> v = ruleVars();
+        v.put("UPGST", Integer.toString(attempt));
+        return v;
+    }
+
+    /** Upgrade_Rule's URL as it expands for a first attempt, when it selects one. */
+    private Optional<String> firstAttemptUrl() {
+        return p.rules().evaluate(param("Upgrade_Rule"), true, upgradeVars(1)) instanceof RuleChoice.Selected s
+                ? s.url().map(u -> u.url(String.valueOf(p.dhcpTftpServer()))) : Optional.empty();
+    }
+
+    /** @param ruleUrl the URL naming Upgrade_Rule's upgrade when the attempt came from it */
+    private void upgradeFailed(Optional<String> ruleUrl, String err) {
         state = EngineState.IDLE;
         rt = rt.with(r -> {
             r.err = err;
             r.upgerr = err;
         });
-        lastFailedUpgradeUrl = effUrl;
+        ruleUrl.ifPresent(u -> lastFailedUpgradeUrl = u);
         p.events().upgradeFailure(variables());
         p.rules().scheduleDelay(param("Upgrade_Error_Retry_Delay"), upgradeErrorIndex++, p.random())
-                .ifPresent(s -> timers.upgrade = schedule(Duration.ofSeconds(s), new UpgradeRetryTask()));
+                .ifPresentOrElse(s -> arm(TimerKind.UPGRADE, Duration.ofSeconds(s), new UpgradeRetryTask()),
+                        () -> timers.cancel(TimerKind.UPGRADE));
         p.observer().upgradeDone(false, err);
         if (yes("Resync_After_Upgrade_Attempt")) {
             executor.execute(() -> request(0, Optional.empty(), ""));
@@ -525,9 +568,10 @@ public final class ProvisioningEngine {
     // ---------------------------------------------------------------- triggers
 
     private void armTriggers() {
-        timers.cancel(timers.trigger);
         if (!param("Resync_Trigger_1").isBlank() || !param("Resync_Trigger_2").isBlank()) {
-            timers.trigger = schedule(Duration.ofSeconds(1), new TriggerPollTask());
+            arm(TimerKind.TRIGGER, Duration.ofSeconds(1), new TriggerPollTask());
+        } else {
+            timers.cancel(TimerKind.TRIGGER);
         }
     }
 
@@ -542,7 +586,7 @@ public final class ProvisioningEngine {
                 }
             }
         }
-        if (timers.trigger != null) {
+        if (timers.isArmed(TimerKind.TRIGGER)) {
             armTriggers();
         }
     }
@@ -666,43 +710,47 @@ public final class ProvisioningEngine {
         return false;
     }
 
-    /** Arms a timer: when it fires, {@code task} runs on the device's executor unless the device rebooted meanwhile. */
-    private Scheduler.Cancellable schedule(Duration d, Runnable task) {
-        return p.scheduler().schedule(d, new TimerFired(new SameBootOnly(generation, task)));
+    /**
+     * Arms the timer of {@code kind}, replacing the one armed before: when it fires, {@code task}
+     * runs on the device's executor unless the device rebooted meanwhile.
+     */
+    private void arm(TimerKind kind, Duration d, Runnable task) {
+        timers.arm(kind, p.scheduler().schedule(d, new TimerFired(new SameBootOnly(generation, task))));
     }
 
-    /** The timers a device may have armed. */
-    private static final class Timers {
-        Scheduler.Cancellable boot;
-        Scheduler.Cancellable periodic;
-        Scheduler.Cancellable error;
-        Scheduler.Cancellable upgrade;
-        Scheduler.Cancellable trigger;
-        Scheduler.Cancellable forced;
+    /** The kinds of timer a device arms; at most one of each is ever armed (SPEC §15.26). */
+    private enum TimerKind { BOOT, PERIODIC, ERROR, UPGRADE, TRIGGER, FORCED }
 
-        void cancel(Scheduler.Cancellable c) {
+    /** The armed timers: arming a kind replaces (cancels) the one armed before. */
+    private static final class Timers {
+        private final java.util.EnumMap<TimerKind, Scheduler.Cancellable> armed = new java.util.EnumMap<>(TimerKind.class);
+
+        void arm(TimerKind kind, Scheduler.Cancellable timer) {
+            cancel(kind);
+            armed.put(kind, timer);
+        }
+
+        boolean isArmed(TimerKind kind) {
+            return armed.containsKey(kind);
+        }
+
+        void cancel(TimerKind kind) {
+            Scheduler.Cancellable c = armed.remove(kind);
             if (c != null) {
                 c.cancel();
             }
         }
 
         void cancelResync() {
-            cancel(boot);
-            cancel(periodic);
-            cancel(error);
-            boot = null;
-            periodic = null;
-            error = null;
+            cancel(TimerKind.BOOT);
+            cancel(TimerKind.PERIODIC);
+            cancel(TimerKind.ERROR);
         }
 
         void cancelAll() {
-            cancelResync();
-            cancel(upgrade);
-            cancel(trigger);
-            cancel(forced);
-            upgrade = null;
-            trigger = null;
-            forced = null;
+            for (TimerKind k : TimerKind.values()) {
+                cancel(k);
+            }
         }
     }
 
