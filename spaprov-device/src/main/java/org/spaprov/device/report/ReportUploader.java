@@ -40,8 +40,9 @@ import org.spaprov.tftp.TftpException;
  *       {@code application/octet-stream} when encrypted; 2xx is success. TFTP: a WRQ of the body.</li>
  * </ol>
  * Blocking (call it on a virtual thread); thread-safe. Neither the key nor the body is logged.
+ * {@link #close()} closes the HTTP client.
  */
-public final class ReportUploader {
+public final class ReportUploader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReportUploader.class);
     /** Default time limit for one HTTP POST. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -70,8 +71,18 @@ public final class ReportUploader {
 
     /** Plain HTTP client (no client certificate), default TFTP options, no groups. */
     public static ReportUploader defaults() {
+        return of(ConfigReport.PLAIN);
+    }
+
+    /** Plain HTTP client (no client certificate), default TFTP options, bodies written by {@code report}. */
+    public static ReportUploader of(ConfigReport report) {
         return new ReportUploader(HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build(), new TftpClient(),
-                TftpClientOptions.defaults(), ConfigReport.PLAIN, DEFAULT_TIMEOUT);
+                TftpClientOptions.defaults(), report, DEFAULT_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /**
