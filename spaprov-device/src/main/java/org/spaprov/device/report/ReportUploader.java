@@ -93,8 +93,17 @@ public final class ReportUploader implements AutoCloseable {
      * @param userAgent the HTTP User-Agent (SPEC §9), e.g. {@code Linksys/SPA-2102-5.2.12 (88012BA01234)}
      */
     public ReportResult upload(DeviceControl device, Optional<String> dhcpTftpServer, String userAgent) {
-        return upload(device.param("Report_Rule"), device.variables(), device.runningConfig(),
+        return upload(device.param("Report_Rule"), withKeys(device.variables(), device), device.runningConfig(),
                 device.param("Restricted_Access_Domains"), dhcpTftpServer, userAgent);
+    }
+
+    /**
+     * The device's variables plus {@code SA}..{@code SD} from {@code GPP_SA}..{@code GPP_SD}, which the
+     * rule language expands only inside {@code --key} (SPEC §4.3).
+     */
+    static Variables withKeys(Variables variables, DeviceControl device) {
+        return name -> name.length() == 2 && name.charAt(0) == 'S' && name.charAt(1) >= 'A' && name.charAt(1) <= 'D'
+                ? Optional.of(device.param("GPP_" + name)) : variables.get(name);
     }
 
     /** One attempt with explicit inputs (see class comment). Never throws. */
@@ -140,8 +149,12 @@ public final class ReportUploader implements AutoCloseable {
         if (!DomainPolicy.allowed(host.get(), restrictedDomains)) {
             return ReportResult.of(ReportResult.Outcome.DOMAIN_NOT_ALLOWED, Optional.of(target), "domain not allowed");
         }
+        Optional<String> key = sel.options().key();
+        if (key.isPresent() && key.get().isEmpty()) {
+            // encryption was asked for: never send the configuration in clear instead
+            return ReportResult.of(ReportResult.Outcome.NO_KEY, Optional.of(target), "--key is empty; nothing sent");
+        }
         byte[] xml = report.xml(running).getBytes(StandardCharsets.UTF_8);
-        Optional<String> key = sel.options().key().filter(k -> !k.isEmpty());
         byte[] body = key.map(k -> OpenSslAes.encrypt(xml, k, Digest.MD5)).orElse(xml);
         String detail = switch (url.scheme()) {
             case "http", "https" -> post(URI.create(target), body, key.isPresent(), userAgent);
