@@ -42,7 +42,7 @@ final class Params {
      * repeats, random parts drawn from {@code random}), or empty when it is disabled (empty,
      * {@code 0}, or invalid).
      */
-    Optional<Duration> delay(String name, int index, RandomGenerator random) {
+    Optional<Duration> delay(RandomGenerator random, String name, int index) {
         Schedule s = Schedule.parseOrDisabled(get(name));
         return s.disabled() ? Optional.empty() : Optional.of(Duration.ofSeconds(s.delaySeconds(Math.max(0, index), random)));
     }

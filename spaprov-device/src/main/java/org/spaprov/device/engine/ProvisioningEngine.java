@@ -84,10 +84,6 @@ public final class ProvisioningEngine {
         return params.get(name);
     }
 
-    public Access access(String name) {
-        return stored.get().params().access(model, name);
-    }
-
     /** Powers the device on (once). */
     public void powerOn() {
         executor.execute(this::boot);
@@ -268,13 +264,15 @@ public final class ProvisioningEngine {
             armPeriodic();
         } else {
             events.resyncFailure(variables());
-            arm(Timers.Kind.ERROR, delay("Resync_Error_Retry_Delay", errorIndex++), new ResyncRetryTask());
+            timers.arm(Timers.Kind.ERROR, params.delay(platform.random(), "Resync_Error_Retry_Delay", errorIndex++),
+                    new ResyncRetryTask());
         }
         return err;
     }
 
     private void armPeriodic() {
-        arm(Timers.Kind.PERIODIC, delay("Resync_Periodic", periodicIndex++), new PeriodicResyncTask());
+        timers.arm(Timers.Kind.PERIODIC, params.delay(platform.random(), "Resync_Periodic", periodicIndex++),
+                new PeriodicResyncTask());
     }
 
     // ---------------------------------------------------------------- upgrade
@@ -317,7 +315,8 @@ public final class ProvisioningEngine {
             r.upgerr = err;
         });
         events.upgradeFailure(variables());
-        arm(Timers.Kind.UPGRADE, delay("Upgrade_Error_Retry_Delay", upgrader.nextRetryIndex()), new UpgradeRetryTask());
+        timers.arm(Timers.Kind.UPGRADE, params.delay(platform.random(), "Upgrade_Error_Retry_Delay", upgrader.nextRetryIndex()),
+                new UpgradeRetryTask());
         observer.upgradeDone(false, err);
         if (params.yes("Resync_After_Upgrade_Attempt")) {
             executor.execute(() -> request(0, Optional.empty(), ""));
@@ -328,7 +327,7 @@ public final class ProvisioningEngine {
 
     private void armTriggers() {
         boolean any = !param("Resync_Trigger_1").isBlank() || !param("Resync_Trigger_2").isBlank();
-        arm(Timers.Kind.TRIGGER, any ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(), new TriggerPollTask());
+        timers.arm(Timers.Kind.TRIGGER, any ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(), new TriggerPollTask());
     }
 
     private void pollTriggers() {
@@ -361,19 +360,9 @@ public final class ProvisioningEngine {
 
     // ---------------------------------------------------------------- helpers
 
-    private Optional<Duration> delay(String name, int index) {
-        return params.delay(name, index, platform.random());
-    }
-
     private boolean anyBusy() {
         return busy[0] || busy[1];
     }
-
-    /** Arms the timer of {@code kind} (replacing the one before), or cancels it when {@code delay} is empty. */
-    private void arm(Timers.Kind kind, Optional<Duration> delay, Runnable task) {
-        delay.ifPresentOrElse(d -> timers.arm(kind, d, task), () -> timers.cancel(kind));
-    }
-
 
     // ---------------------------------------------------------------- named timer tasks (STYLE §7 rule 8)
 

@@ -43,6 +43,11 @@ final class Timers {
         armed.put(kind, timer);
     }
 
+    /** Arms the timer of {@code kind} as {@link #arm(Kind, Duration, Runnable)}, or cancels it when {@code delay} is empty. */
+    void arm(Kind kind, java.util.Optional<Duration> delay, Runnable task) {
+        delay.ifPresentOrElse(d -> arm(kind, d, task), () -> cancel(kind));
+    }
+
     /** Queues {@code task} on the executor for this boot only. */
     void queue(Runnable task) {
         executor.execute(new SameBootOnly(generation, task));
