@@ -1,7 +1,6 @@
 package org.spaprov.device.engine;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spaprov.device.DeviceEvents;
@@ -10,14 +9,14 @@ import org.spaprov.device.DeviceVariables;
 import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.profile.Access;
-import org.spaprov.rules.Conditions;
 
 /**
  * The provisioning state machine of one device (SPEC §7): power-up resync after a random delay,
- * periodic and error-retry schedules, triggers polled once a second, Forced_Resync_Delay with busy
- * lines, Profile_Rule.._D in order with restart from the beginning on failure, per-file atomic
- * apply, reboot only when a value changed, upgrades with retry schedule, downgrade limit and loop
- * protection. At most one timer of each kind is armed ({@link Timers}).
+ * periodic and error-retry schedules, Forced_Resync_Delay with busy lines, reboot only when a value
+ * changed, upgrades after each resync with their retry schedule. It decides when things run; what
+ * a resync fetches and applies is {@link ResyncSequence}'s, an upgrade attempt {@link Upgrader}'s,
+ * the triggers {@link Triggers}', the variables {@link EngineVariables}'. At most one timer of
+ * each kind is armed ({@link Timers}).
  *
  * <p>All state changes run on the device's {@link SerialExecutor}; the public methods only enqueue
  * work and return. Readers ({@link #param}, {@link #variables}) see consistent snapshots.
@@ -34,6 +33,7 @@ public final class ProvisioningEngine {
     private final EngineVariables vars;
     private final ResyncSequence resyncs;
     private final Upgrader upgrader;
+    private final Triggers triggers;
     private final Timers timers;
     private final boolean[] busy = new boolean[2];
 
@@ -63,6 +63,8 @@ public final class ProvisioningEngine {
         Downloader downloader = new Downloader(identity, network, vars, events);
         this.resyncs = new ResyncSequence(model, params, vars, downloader, this::applyValues);
         this.upgrader = new Upgrader(model, params, stored, vars, downloader, timers);
+        this.triggers = new Triggers(params, vars, timers, () -> state == EngineState.IDLE && due == null,
+                () -> request(1, Optional.empty(), ""));
     }
 
     // ---------------------------------------------------------------- public API (any thread)
@@ -156,7 +158,7 @@ public final class ProvisioningEngine {
         if (s.skipResyncOnReset() || s.resyncAfterBoot()) {
             stored.save(s.withBootFlags(false, false));
         }
-        armTriggers();
+        triggers.arm();
         if (s.resyncAfterBoot()) {
             afterBoot(() -> request(0, Optional.empty(), ""));
         } else if (s.skipResyncOnReset()) {
@@ -323,29 +325,6 @@ public final class ProvisioningEngine {
         }
     }
 
-    // ---------------------------------------------------------------- triggers
-
-    private void armTriggers() {
-        boolean any = !param("Resync_Trigger_1").isBlank() || !param("Resync_Trigger_2").isBlank();
-        timers.arm(Timers.Kind.TRIGGER, any ? Optional.of(Duration.ofSeconds(1)) : Optional.empty(), new TriggerPollTask());
-    }
-
-    private void pollTriggers() {
-        if (state == EngineState.IDLE && due == null) {
-            var v = EngineVariables.of(vars.map());
-            for (String t : List.of("Resync_Trigger_1", "Resync_Trigger_2")) {
-                String cond = param(t);
-                if (!cond.isBlank() && Conditions.evaluate(cond, v)) {
-                    request(1, Optional.empty(), "");
-                    break;
-                }
-            }
-        }
-        if (timers.isArmed(Timers.Kind.TRIGGER)) {
-            armTriggers();
-        }
-    }
-
     // ---------------------------------------------------------------- values
 
     private void applyValues(Map<String, String> values, Map<String, Access> access) {
@@ -354,7 +333,7 @@ public final class ProvisioningEngine {
             changedSinceBoot = true;
         }
         if (c != StoredState.Change.NONE) {
-            armTriggers();
+            triggers.arm();
         }
     }
 
@@ -404,14 +383,6 @@ public final class ProvisioningEngine {
         @Override
         public void run() {
             upgrade(Upgrader.Ask.RETRY);
-        }
-    }
-
-    /** Runs once a second while Resync_Trigger_1/_2 is set: evaluates the triggers and re-arms itself. */
-    private final class TriggerPollTask implements Runnable {
-        @Override
-        public void run() {
-            pollTriggers();
         }
     }
 }
