@@ -1,19 +1,21 @@
 package org.spaprov.device;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
-import org.spaprov.device.engine.ContentCodec;
 import org.spaprov.device.engine.EngineObserver;
-import org.spaprov.device.engine.EngineParts;
 import org.spaprov.device.engine.EngineState;
-import org.spaprov.device.engine.Hooks;
+import org.spaprov.device.engine.Listeners;
+import org.spaprov.device.engine.Network;
+import org.spaprov.device.engine.Platform;
 import org.spaprov.device.engine.ProvisioningEngine;
-import org.spaprov.device.engine.RuleLanguage;
 import org.spaprov.device.engine.Scheduler;
 import org.spaprov.device.fetch.FetchSettings;
 import org.spaprov.device.fetch.HostResolver;
@@ -25,7 +27,6 @@ import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
 import org.spaprov.device.state.StateStore;
 import org.spaprov.device.report.ConfigReport;
-import org.spaprov.device.syslog.MacroExpander;
 import org.spaprov.device.syslog.SyslogEvents;
 import org.spaprov.device.syslog.SyslogSender;
 import org.spaprov.device.report.ReportUploader;
@@ -45,10 +46,15 @@ import org.spaprov.profile.Profile;
 public final class Device implements DeviceControl {
     private final ProvisioningEngine engine;
     private final DeviceIdentity identity;
+    private final DeviceEvents events;
+    private final Optional<String> dhcpTftpServer;
 
-    private Device(ProvisioningEngine engine, DeviceIdentity identity) {
+    private Device(ProvisioningEngine engine, DeviceIdentity identity, DeviceEvents events,
+            Optional<String> dhcpTftpServer) {
         this.engine = engine;
         this.identity = identity;
+        this.events = events;
+        this.dhcpTftpServer = dhcpTftpServer;
     }
 
     public static Builder builder(DeviceIdentity identity) {
@@ -126,9 +132,18 @@ public final class Device implements DeviceControl {
         engine.reboot();
     }
 
+    /**
+     * One Report_Rule attempt on the device's executor, with an uploader of its own (reports are
+     * rare; its HTTP client is closed after each one); the outcome goes to the events.
+     */
     @Override
     public void sendReport() {
-        engine.execute(() -> engine.parts().reports().send(this));
+        engine.execute(() -> {
+            DeviceModel m = engine.model();
+            try (ReportUploader u = ReportUploader.of(new ConfigReport(m::groupOf, m::secret))) {
+                events.report(u.upload(this, dhcpTftpServer, userAgent()));
+            }
+        });
     }
 
     @Override
@@ -145,28 +160,6 @@ public final class Device implements DeviceControl {
         return b.build();
     }
 
-    /** One syslog sender for every device of the JVM (it only queues datagrams). */
-    private static final SyslogSender SYSLOG = new SyslogSender(java.time.Clock.systemDefaultZone());
-
-    /** The default Report_Rule sender: periph's {@link ReportUploader}, made on first use and shared per model. */
-    private static Hooks.ReportSender reportUploader(DeviceModel m, String dhcp) {
-        return device -> Uploaders.of(m).upload(device, Optional.ofNullable(dhcp), ((Device) device).userAgent());
-    }
-
-    /** One uploader per model (an HTTP client each), created when the first report is sent. */
-    private static final class Uploaders {
-        private static final Map<String, ReportUploader> BY_MODEL = new java.util.concurrent.ConcurrentHashMap<>();
-
-        static ReportUploader of(DeviceModel m) {
-            return BY_MODEL.computeIfAbsent(m.model(), k -> {
-                ConfigReport report = new ConfigReport(m::groupOf, m::secret);
-                return new ReportUploader(java.net.http.HttpClient.newBuilder()
-                        .connectTimeout(ReportUploader.DEFAULT_TIMEOUT).build(), new org.spaprov.tftp.TftpClient(),
-                        org.spaprov.tftp.TftpClientOptions.defaults(), report, ReportUploader.DEFAULT_TIMEOUT);
-            });
-        }
-    }
-
     /** Assembles a device; only the identity is required. */
     public static final class Builder {
         private final DeviceIdentity identity;
@@ -179,15 +172,10 @@ public final class Device implements DeviceControl {
         private TlsSettings tls = TlsSettings.NONE;
         private FetchSettings fetch = FetchSettings.DEFAULTS;
         private HostResolver resolver = HostResolver.SYSTEM;
-        private RuleLanguage rules;
-        private ContentCodec codec;
         private DeviceEvents events = DeviceEvents.NONE;
         private EngineObserver observer = EngineObserver.NONE;
-        private Hooks.ReportSender reports;
-        private Hooks.DomainCheck domains;
         private String dhcpTftpServer;
         private String ip;
-        private boolean syslog = true;
         private final Map<String, String> initial = new LinkedHashMap<>();
 
         private Builder(DeviceIdentity identity) {
@@ -205,18 +193,12 @@ public final class Device implements DeviceControl {
         public Builder tls(TlsSettings t) { this.tls = t; return this; }
         public Builder fetchSettings(FetchSettings f) { this.fetch = f; return this; }
         public Builder resolver(HostResolver r) { this.resolver = r; return this; }
-        public Builder rules(RuleLanguage r) { this.rules = r; return this; }
-        public Builder codec(ContentCodec c) { this.codec = c; return this; }
         public Builder events(DeviceEvents e) { this.events = e; return this; }
         public Builder observer(EngineObserver o) { this.observer = o; return this; }
-        public Builder reports(Hooks.ReportSender r) { this.reports = r; return this; }
-        public Builder domains(Hooks.DomainCheck d) { this.domains = d; return this; }
         /** DHCP option 66: the TFTP server used when a rule names none. */
         public Builder dhcpTftpServer(String host) { this.dhcpTftpServer = host; return this; }
         /** The device's own address ($IP). */
         public Builder ip(String address) { this.ip = address; return this; }
-        /** Whether the Log_Resync_* / Log_Upgrade_* lines go to Syslog_Server (default yes, SPEC §12). */
-        public Builder syslog(boolean on) { this.syslog = on; return this; }
         /** Values set before power-on, as by an administrator (persisted with the state). */
         public Builder set(String name, String value) { initial.put(name, value); return this; }
 
@@ -235,15 +217,15 @@ public final class Device implements DeviceControl {
                 st = st.withParams(st.params().with(m, initial, Map.of()));
                 store.save(m, st);
             }
-            Hooks.ReportSender rep = reports != null ? reports : reportUploader(m, dhcpTftpServer);
-            java.util.concurrent.atomic.AtomicReference<ProvisioningEngine> self = new java.util.concurrent.atomic.AtomicReference<>();
-            DeviceEvents all = !syslog ? events : DeviceEvents.all(java.util.List.of(events,
-                    new SyslogEvents(name -> self.get() == null ? "" : self.get().param(name), SYSLOG, MacroExpander.standard())));
-            EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, all, observer,
-                    rep, domains, dhcpTftpServer, ip);
-            ProvisioningEngine engine = new ProvisioningEngine(parts, st);
+            AtomicReference<ProvisioningEngine> self = new AtomicReference<>();
+            // the Log_* lines go to Syslog_Server (SPEC §12); the sender only queues datagrams
+            DeviceEvents all = DeviceEvents.all(List.of(events, new SyslogEvents(
+                    name -> self.get() == null ? "" : self.get().param(name), new SyslogSender(Clock.systemDefaultZone()))));
+            Optional<String> dhcp = Optional.ofNullable(dhcpTftpServer);
+            ProvisioningEngine engine = new ProvisioningEngine(identity, m, new Platform(s, r, store),
+                    new Network(t, resolver, dhcp, ip), new Listeners(all, observer), st);
             self.set(engine);
-            return new Device(engine, identity);
+            return new Device(engine, identity, all, dhcp);
         }
     }
 }

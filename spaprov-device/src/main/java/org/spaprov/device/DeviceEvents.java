@@ -29,6 +29,13 @@ public interface DeviceEvents {
 
     default void reboot() { }
 
+    /**
+     * One Report_Rule attempt ended (SPEC §8): sent, skipped, or failed — {@link
+     * org.spaprov.device.report.ReportResult.Outcome#NO_KEY} when {@code --key} expanded to nothing
+     * and the report was withheld rather than sent in clear.
+     */
+    default void report(org.spaprov.device.report.ReportResult result) { }
+
     /** Fans events out to several listeners, in order; a listener that throws is skipped. */
     static DeviceEvents all(java.util.List<DeviceEvents> listeners) {
         return new FanOutEvents(java.util.List.copyOf(listeners));

@@ -29,4 +29,5 @@ final class FanOutEvents implements DeviceEvents {
     @Override public void upgradeFailure(DeviceVariables v) { each(l -> l.upgradeFailure(v)); }
     @Override public void boot(String model, String mac, String fw) { each(l -> l.boot(model, mac, fw)); }
     @Override public void reboot() { each(DeviceEvents::reboot); }
+    @Override public void report(org.spaprov.device.report.ReportResult r) { each(l -> l.report(r)); }
 }

@@ -178,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
         // Device time runs 20x faster: boots, reboots and retry timers, not the network.
         try (RealTimeScheduler scheduler = new RealTimeScheduler(20)) {
             Fleet fleet = new Fleet(cfg, scheduler,
-                    new PerDeviceCertificates(FetchSettings.DEFAULTS, tls, devices.macBase(), devices.credentials()));
+                    new PerDeviceCertificates(FetchSettings.DEFAULTS, tls, devices.credentials()));
             long end = System.nanoTime() + limit.toNanos();
             fleet.powerOnAll();
             ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("provisioned")

@@ -9,7 +9,7 @@ import java.time.Duration;
  * <caption>Defaults</caption>
  * <tr><th>setting</th><th>default</th></tr>
  * <tr><td>connectTimeout</td><td>10 s</td></tr>
- * <tr><td>responseTimeout (until headers)</td><td>30 s</td></tr>
+ * <tr><td>responseTimeout (HTTP: the TLS handshake, then each read)</td><td>30 s</td></tr>
  * <tr><td>tftpTimeout (per packet)</td><td>2 s</td></tr>
  * <tr><td>tftpRetries</td><td>5</td></tr>
  * <tr><td>tftpBlockSize (RFC 2348)</td><td>1428</td></tr>

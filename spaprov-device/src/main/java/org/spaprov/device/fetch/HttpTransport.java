@@ -1,48 +1,37 @@
 package org.spaprov.device.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * HTTP and HTTPS downloads with the JDK {@link HttpClient} (SPEC §9).
+ * HTTP and HTTPS downloads (SPEC §9), one {@link Http11} exchange per connection.
  *
  * <p>The device resolves the host itself on every attempt and connects to each address in DNS
  * order until one answers, so the request goes to an IP literal (no SNI, like v3.0 firmware) with
- * the URL host in the {@code Host} header when the JDK allows it. Each HTTPS attempt gets its own
- * client whose {@link SpaTrustManager} knows the URL host and the address connected to, offering
- * only the AES cipher suites ({@link AesSuites}); plain HTTP shares one client.
+ * the URL host in the {@code Host} header. Each HTTPS connection gets its own {@link SSLContext}
+ * whose {@link SpaTrustManager} knows the URL host and the address connected to, offering only the
+ * AES cipher suites ({@link AesSuites}). The connect timeout bounds the TCP connect; the response
+ * timeout bounds the TLS handshake and every read after it.
  */
 public final class HttpTransport implements Transport {
-    private static final ExecutorService EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
-    private static final boolean HOST_HEADER = allowHostHeader();
-
     private final FetchSettings settings;
     private final TlsSettings tls;
     private final X509TrustManager chainCheck;
     private final KeyManager[] keyManagers;
-    private volatile HttpClient plain;
 
     public HttpTransport(FetchSettings settings, TlsSettings tls) {
         this.settings = settings;
@@ -55,40 +44,21 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    private static boolean allowHostHeader() {
-        // The JDK forbids setting Host unless this is set before its HTTP client first loads.
-        if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
-            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-        }
-        try {
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "x");
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     @Override
     public FetchResult fetch(FetchRequest r) {
         boolean https = r.scheme().equals("https");
         if (https && chainCheck == null) {
             return new FetchResult.Failed(FetchError.HTTPS_GET_FAILED, "no trusted CA configured for HTTPS");
         }
+        String target;
+        try {
+            target = Http11.target(r.path());
+        } catch (IllegalArgumentException e) {
+            return new FetchResult.Failed(FetchError.BAD_URL, "bad path");
+        }
         FetchResult last = new FetchResult.Failed(FetchError.CONNECT_FAILED, "no address");
         for (InetAddress addr : r.addresses()) {
-            HttpClient client;
-            try {
-                client = https ? tlsClient(r.host(), addr) : plainClient();
-            } catch (GeneralSecurityException e) {
-                return new FetchResult.Failed(FetchError.HTTPS_GET_FAILED, e.getMessage());
-            }
-            try {
-                last = once(client, r, addr);
-            } finally {
-                if (https) {
-                    client.close();
-                }
-            }
+            last = once(r, target, addr, https);
             if (!(last instanceof FetchResult.Failed f)
                     || (f.error() != FetchError.CONNECT_FAILED && f.error() != FetchError.TIMEOUT)) {
                 return last;
@@ -97,65 +67,59 @@ public final class HttpTransport implements Transport {
         return last;
     }
 
-    private FetchResult once(HttpClient client, FetchRequest r, InetAddress addr) {
+    private FetchResult once(FetchRequest r, String target, InetAddress addr, boolean https) {
         FetchError getFailed = FetchError.getFailed(r.scheme());
-        String host = addr instanceof Inet6Address ? "[" + addr.getHostAddress() + "]" : addr.getHostAddress();
-        URI uri;
-        try {
-            uri = URI.create(r.scheme() + "://" + host + ":" + r.port() + r.path());
-        } catch (IllegalArgumentException e) {
-            return new FetchResult.Failed(FetchError.BAD_URL, "bad path");
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.responseTimeout())
-                .header("User-Agent", r.userAgent());
-        if (HOST_HEADER) {
-            b.header("Host", r.port() == (r.scheme().equals("https") ? 443 : 80) ? r.host() : r.host() + ":" + r.port());
-        }
-        if (r.postBody().isPresent()) {
-            b.POST(HttpRequest.BodyPublishers.ofByteArray(r.postBody().get())).header("Content-Type", "text/plain");
-        }
-        try {
-            HttpResponse<InputStream> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = resp.body()) {
-                int status = resp.statusCode();
-                if (status == 404) {
-                    return new FetchResult.Failed(FetchError.FILE_NOT_FOUND, "HTTP 404");
-                }
-                if (status < 200 || status > 299) {
-                    return new FetchResult.Failed(getFailed, "HTTP " + status);
-                }
-                byte[] body = readBounded(in, r.maxBytes());
-                return body == null ? new FetchResult.Failed(getFailed, "body larger than " + r.maxBytes() + " bytes")
-                        : new FetchResult.Ok(body, addr);
+        try (Socket tcp = new Socket()) {
+            try {
+                tcp.connect(new InetSocketAddress(addr, r.port()), millis(settings.connectTimeout()));
+            } catch (SocketTimeoutException e) {
+                return new FetchResult.Failed(FetchError.TIMEOUT, "connect timeout");
+            } catch (IOException e) {
+                return new FetchResult.Failed(FetchError.CONNECT_FAILED, "connection refused by " + addr.getHostAddress());
             }
-        } catch (HttpConnectTimeoutException e) {
-            return new FetchResult.Failed(FetchError.TIMEOUT, "connect timeout");
-        } catch (HttpTimeoutException e) {
+            tcp.setSoTimeout(millis(settings.responseTimeout()));
+            Socket io = https ? handshake(tcp, r.host(), addr, r.port()) : tcp;
+            Http11.Response resp = Http11.exchange(io.getInputStream(), io.getOutputStream(), target,
+                    hostHeader(r.host(), r.port(), https), r.userAgent(), r.postBody(), r.maxBytes());
+            if (resp.status() == 404) {
+                return new FetchResult.Failed(FetchError.FILE_NOT_FOUND, "HTTP 404");
+            }
+            if (resp.status() < 200 || resp.status() > 299) {
+                return new FetchResult.Failed(getFailed, "HTTP " + resp.status());
+            }
+            return resp.body().<FetchResult>map(b -> new FetchResult.Ok(b, addr))
+                    .orElseGet(() -> new FetchResult.Failed(getFailed, "body larger than " + r.maxBytes() + " bytes"));
+        } catch (SocketTimeoutException e) {
             return new FetchResult.Failed(FetchError.TIMEOUT, "no response");
-        } catch (ConnectException e) {
-            return new FetchResult.Failed(FetchError.CONNECT_FAILED, "connection refused by " + addr.getHostAddress());
+        } catch (GeneralSecurityException e) {
+            return new FetchResult.Failed(FetchError.HTTPS_GET_FAILED, e.getMessage());
         } catch (IOException e) {
             if (hasSslCause(e)) {
                 return new FetchResult.Failed(FetchError.HTTPS_GET_FAILED, rootMessage(e));
             }
             return new FetchResult.Failed(getFailed, rootMessage(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new FetchResult.Failed(FetchError.TIMEOUT, "interrupted");
         }
     }
 
-    private static byte[] readBounded(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[16384];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            if (out.size() + (long) n > max) {
-                return null;
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+    /** TLS over the connected socket, addressed by IP literal so no SNI is sent (SPEC §9). */
+    private SSLSocket handshake(Socket tcp, String urlHost, InetAddress addr, int port)
+            throws GeneralSecurityException, IOException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(keyManagers, new TrustManager[] {new SpaTrustManager(chainCheck, urlHost, addr, tls.resolver())}, null);
+        SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(tcp, addr.getHostAddress(), port, true);
+        ssl.setSSLParameters(AesSuites.parameters(ctx));
+        ssl.startHandshake();
+        return ssl;
+    }
+
+    /** The URL host, bracketed when an IPv6 literal, with the port when it is not the scheme's default. */
+    static String hostHeader(String host, int port, boolean https) {
+        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return port == (https ? 443 : 80) ? h : h + ":" + port;
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
     }
 
     private static boolean hasSslCause(Throwable t) {
@@ -173,30 +137,6 @@ public final class HttpTransport implements Transport {
             c = c.getCause();
         }
         return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-    }
-
-    private HttpClient plainClient() {
-        HttpClient c = plain;
-        if (c == null) {
-            synchronized (this) {
-                if (plain == null) {
-                    plain = base().build();
-                }
-                c = plain;
-            }
-        }
-        return c;
-    }
-
-    private HttpClient.Builder base() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(EXECUTOR)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout());
-    }
-
-    private HttpClient tlsClient(String urlHost, InetAddress addr) throws GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(keyManagers, new TrustManager[] {new SpaTrustManager(chainCheck, urlHost, addr, tls.resolver())}, null);
-        return base().sslContext(ctx).sslParameters(AesSuites.parameters(ctx)).build();
     }
 
     static X509TrustManager chainCheck(java.util.List<X509Certificate> cas) throws GeneralSecurityException, IOException {

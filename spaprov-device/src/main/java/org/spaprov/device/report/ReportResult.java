@@ -24,6 +24,8 @@ public record ReportResult(Outcome outcome, Optional<String> url, String detail,
         BAD_RULE,
         /** Restricted_Access_Domains refuses the host (SPEC §15.16). */
         DOMAIN_NOT_ALLOWED,
+        /** The rule asks for {@code --key} but the key expands to nothing: nothing sent, never clear text. */
+        NO_KEY,
         /** The upload was attempted and failed. */
         FAILED
     }

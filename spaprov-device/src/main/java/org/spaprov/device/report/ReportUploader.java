@@ -40,8 +40,9 @@ import org.spaprov.tftp.TftpException;
  *       {@code application/octet-stream} when encrypted; 2xx is success. TFTP: a WRQ of the body.</li>
  * </ol>
  * Blocking (call it on a virtual thread); thread-safe. Neither the key nor the body is logged.
+ * {@link #close()} closes the HTTP client.
  */
-public final class ReportUploader {
+public final class ReportUploader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReportUploader.class);
     /** Default time limit for one HTTP POST. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -70,8 +71,18 @@ public final class ReportUploader {
 
     /** Plain HTTP client (no client certificate), default TFTP options, no groups. */
     public static ReportUploader defaults() {
+        return of(ConfigReport.PLAIN);
+    }
+
+    /** Plain HTTP client (no client certificate), default TFTP options, bodies written by {@code report}. */
+    public static ReportUploader of(ConfigReport report) {
         return new ReportUploader(HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT).build(), new TftpClient(),
-                TftpClientOptions.defaults(), ConfigReport.PLAIN, DEFAULT_TIMEOUT);
+                TftpClientOptions.defaults(), report, DEFAULT_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /**
@@ -82,8 +93,17 @@ public final class ReportUploader {
      * @param userAgent the HTTP User-Agent (SPEC §9), e.g. {@code Linksys/SPA-2102-5.2.12 (88012BA01234)}
      */
     public ReportResult upload(DeviceControl device, Optional<String> dhcpTftpServer, String userAgent) {
-        return upload(device.param("Report_Rule"), device.variables(), device.runningConfig(),
+        return upload(device.param("Report_Rule"), withKeys(device.variables(), device), device.runningConfig(),
                 device.param("Restricted_Access_Domains"), dhcpTftpServer, userAgent);
+    }
+
+    /**
+     * The device's variables plus {@code SA}..{@code SD} from {@code GPP_SA}..{@code GPP_SD}, which the
+     * rule language expands only inside {@code --key} (SPEC §4.3).
+     */
+    static Variables withKeys(Variables variables, DeviceControl device) {
+        return name -> name.length() == 2 && name.charAt(0) == 'S' && name.charAt(1) >= 'A' && name.charAt(1) <= 'D'
+                ? Optional.of(device.param("GPP_" + name)) : variables.get(name);
     }
 
     /** One attempt with explicit inputs (see class comment). Never throws. */
@@ -129,8 +149,12 @@ public final class ReportUploader {
         if (!DomainPolicy.allowed(host.get(), restrictedDomains)) {
             return ReportResult.of(ReportResult.Outcome.DOMAIN_NOT_ALLOWED, Optional.of(target), "domain not allowed");
         }
+        Optional<String> key = sel.options().key();
+        if (key.isPresent() && key.get().isEmpty()) {
+            // encryption was asked for: never send the configuration in clear instead
+            return ReportResult.of(ReportResult.Outcome.NO_KEY, Optional.of(target), "--key is empty; nothing sent");
+        }
         byte[] xml = report.xml(running).getBytes(StandardCharsets.UTF_8);
-        Optional<String> key = sel.options().key().filter(k -> !k.isEmpty());
         byte[] body = key.map(k -> OpenSslAes.encrypt(xml, k, Digest.MD5)).orElse(xml);
         String detail = switch (url.scheme()) {
             case "http", "https" -> post(URI.create(target), body, key.isPresent(), userAgent);

@@ -9,6 +9,7 @@ import org.spaprov.device.DeviceControl;
 import org.spaprov.device.DeviceEvents;
 import org.spaprov.device.DeviceVariables;
 import org.spaprov.device.policy.Secrets;
+import org.spaprov.rules.Macros;
 import org.spaprov.rules.Variables;
 
 /**
@@ -36,17 +37,14 @@ public final class SyslogEvents implements DeviceEvents {
 
     private final Function<String, String> param;
     private final SyslogSender sender;
-    private final MacroExpander macros;
 
     /**
      * @param param current parameter values by XML name (never null results; empty when unset)
      * @param sender where lines go
-     * @param macros the macro expander ({@link MacroExpander#standard()})
      */
-    public SyslogEvents(Function<String, String> param, SyslogSender sender, MacroExpander macros) {
+    public SyslogEvents(Function<String, String> param, SyslogSender sender) {
         this.param = param;
         this.sender = sender;
-        this.macros = macros;
     }
 
     /**
@@ -54,12 +52,12 @@ public final class SyslogEvents implements DeviceEvents {
      * device is built after its listeners), timestamps from the system clock.
      */
     public static SyslogEvents of(Function<String, String> param) {
-        return new SyslogEvents(param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
+        return new SyslogEvents(param, new SyslogSender(Clock.systemDefaultZone()));
     }
 
     /** Reads parameters from {@code device}; timestamps from the system clock. */
     public SyslogEvents(DeviceControl device) {
-        this(device::param, new SyslogSender(Clock.systemDefaultZone()), MacroExpander.standard());
+        this(device::param, new SyslogSender(Clock.systemDefaultZone()));
     }
 
     @Override
@@ -100,7 +98,7 @@ public final class SyslogEvents implements DeviceEvents {
             if ((server.isBlank() && debug.isBlank()) || template.isBlank()) {
                 return;
             }
-            String message = Secrets.mask(macros.expand(template, v), param);
+            String message = Secrets.mask(Macros.expand(template, v), param);
             String host = v.get("IP").filter(s -> !s.isBlank()).or(() -> v.get("MA")).orElse("-");
             String tag = v.get("PN").filter(s -> !s.isBlank()).orElse("spa");
             sender.send(severity, host, tag, message, List.of(server, debug));

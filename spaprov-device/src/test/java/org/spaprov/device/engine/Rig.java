@@ -31,6 +31,7 @@ final class Rig implements Transport, DeviceEvents {
     final List<Long> fetchSeconds = new ArrayList<>();
     final List<FetchRequest> requests = new ArrayList<>();
     final List<DeviceVariables> failures = new ArrayList<>();
+    final List<DeviceVariables> successes = new ArrayList<>();
     Device device;
 
     static final HostResolver LOOPBACK = host -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
@@ -94,6 +95,7 @@ final class Rig implements Transport, DeviceEvents {
     @Override
     public void resyncSuccess(DeviceVariables v) {
         resyncSeconds.add(secs());
+        successes.add(v);
         log.add("resync-success");
     }
 

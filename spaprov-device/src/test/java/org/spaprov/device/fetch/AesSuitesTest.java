@@ -75,8 +75,8 @@ class AesSuitesTest {
 
             HttpTransport t = new HttpTransport(FetchSettings.DEFAULTS, new TlsSettings(List.of(pki.ca().cert()),
                     Optional.empty(), host -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}))));
-            FetchResult r = t.fetch(new FetchRequest("https", "localhost", List.of(LOOPBACK), ss.getLocalPort(),
-                    "/spa.xml", Optional.empty(), "Linksys/SPA-2102-5.2.12 (SN)", 1 << 20));
+            FetchResult r = t.fetch(new FetchRequest(org.spaprov.device.DeviceIdentity.of("spa2102", "000e08aabbcc"),
+                    "https", "localhost", List.of(LOOPBACK), ss.getLocalPort(), "/spa.xml", Optional.empty(), "Linksys/SPA-2102-5.2.12 (SN)", 1 << 20));
 
             if (expected.equals("ok")) {
                 assertThat(r).isInstanceOf(FetchResult.Ok.class);

@@ -45,7 +45,7 @@ class SyslogEventsTest {
         params.put("Log_Upgrade_Failure_Msg", "$PN $MAC -- Upgrade failed: $ERR");
         params.put("GPP_SA", "TopSecretKey");
         params.put("Password_1_", "s3cret-line");
-        events = new SyslogEvents(n -> params.getOrDefault(n, ""), new SyslogSender(clock), MacroExpander.standard());
+        events = new SyslogEvents(n -> params.getOrDefault(n, ""), new SyslogSender(clock));
     }
 
     @AfterEach
