@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
@@ -97,10 +99,10 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66: TFTP server for rules without a host.")
     String dhcpTftp;
 
-    @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now).")
+    @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now); 0 = any free.")
     Integer sipPort;
 
-    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...).")
+    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...); 0 = any free.")
     Integer httpPort;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
@@ -112,6 +114,9 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
 
     @Option(names = "--json", description = "Events and configuration as JSON lines.")
     boolean json;
+
+    /** Told the bound admin web address once the device is powered on (tests). */
+    Consumer<InetSocketAddress> onAdminWeb = a -> { };
 
     @Override
     public Integer call() {
@@ -174,19 +179,30 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
                 throw UserException.invalid(stateDir + ": cannot read the device state: " + e.getMessage());
             }
             List<AutoCloseable> servers = new ArrayList<>();
+            Optional<InetSocketAddress> adminWeb = Optional.empty();
+            PrintWriter err = spec.commandLine().getErr();
             try {
                 if (sipPort != null) {
-                    servers.add(SipNotifyListener.start(d, sipPort));
+                    SipNotifyListener sip = SipNotifyListener.start(d, sipPort);
+                    servers.add(sip);
+                    err.println("spaprov: SIP NOTIFY on udp " + sip.address().getHostString() + ":" + sip.port());
                 }
                 if (httpPort != null) {
-                    servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
-                            Clock.systemUTC()));
+                    AdminWebServer web = AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort,
+                            new ConfigReport(m::groupOf, m::secret), Clock.systemUTC());
+                    servers.add(web);
+                    adminWeb = Optional.of(web.address());
+                    err.println("spaprov: admin web pages on http://" + web.address().getHostString() + ":" + web.port()
+                            + "/admin/");
                 }
+                err.flush();
             } catch (IOException e) {
                 closeAll(servers);
                 throw UserException.invalid("cannot listen: " + e.getMessage());
             }
             try {
+                d.powerOn();
+                adminWeb.ifPresent(onAdminWeb);
                 return await(d, done, printer, out);
             } finally {
                 closeAll(servers);
@@ -195,7 +211,6 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     }
 
     private int await(Device d, CompletableFuture<Boolean> done, EventPrinter printer, PrintWriter out) {
-        d.powerOn();
         boolean ok;
         try {
             ok = done.get();
