@@ -39,11 +39,12 @@ public final class SiteCommand implements Callable<Integer> {
 
     /** {@code spaprov site init DIR}: writes a working example site with its own CA and certificates. */
     @Command(name = "init",
-            description = {"Write a working example site into DIR (which must be missing or empty):",
-                    "spaprov.yaml (loopback ports 6969/8080/8443), layers (global, bootstrap, SPA2102 and",
-                    "PAP2T models, group 'office', one device layer), devices.csv with three devices (one",
-                    "with an AES key), a firmware image with a target version, and pki/: ca.crt (+ ca.key),",
-                    "server.crt/.key (CN=localhost, SAN localhost and 127.0.0.1) and devices/<mac>.crt/.key."},
+            description = {"Write a working example site into DIR, which must be missing or empty.", "",
+                    "The site has spaprov.yaml (loopback ports 6969/8080/8443), layers (global, bootstrap, SPA2102 "
+                            + "and PAP2T models, group 'office', one device layer), devices.csv with three devices "
+                            + "(one with an AES key), a firmware image with a target version, and pki/: ca.crt "
+                            + "(+ ca.key), server.crt/.key (CN=localhost, SAN localhost and 127.0.0.1) and "
+                            + "devices/<mac>.crt/.key."},
             mixinStandardHelpOptions = true,
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:site written", "1:DIR is not empty or cannot be written", "2:usage error"},
