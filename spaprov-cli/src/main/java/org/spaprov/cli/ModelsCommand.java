@@ -11,12 +11,11 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov models}: the device models spaprov has a parameter catalog for. */
 @Command(name = "models",
         description = {"List the device models that have a parameter catalog.", "",
-                "One line per model: model id (for --model), product name ($PN), series ($PSN),",
-                "number of parameters and the model it extends."},
+                "One line per model: model id (for --model), product name ($PN), series ($PSN), number of parameters "
+                        + "and the model it extends."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error"},
-        footer = {"", "Examples:", "  spaprov models", "  spaprov profile sample --model spa3102 --format text"})
+        footer = {"  spaprov models", "  spaprov profile sample --model spa3102 --format text"})
 public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -11,6 +11,7 @@ import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.spaprov.profile.Profile;
 import org.spaprov.profile.Setting;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,11 +50,9 @@ import picocli.CommandLine.Spec;
                         + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the awaited step succeeded", "1:it failed, or bad input (certificate, state dir)",
                 "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
+        footer = {"  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml' --print-config",
                 "  spaprov emulate --mac 00:0e:08:aa:bb:cc --state-dir /tmp/dev1 \\",
                 "      --dhcp-tftp-server 127.0.0.1",
@@ -71,33 +71,20 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--mac", required = true, paramLabel = "MAC", description = "MAC address, e.g. 000e08aabbcc.")
     String mac;
 
-    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "M", description = "Model (default ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--serial", paramLabel = "S", description = "Serial number ($SN; default from the MAC).")
     String serial;
 
-    @Option(names = "--firmware", defaultValue = "5.2.12", paramLabel = "V",
-            description = "Firmware version of a fresh device (default ${DEFAULT-VALUE}; the state dir's wins).")
-    String firmware;
-
     @Option(names = "--state-dir", paramLabel = "D", description = "Keep values and firmware here across runs.")
     Path stateDir;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a parameter before power-on (repeatable).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the device trusts for HTTPS.")
-    Path ca;
 
     @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate ($CCERT = Installed).")
     Path cert;
 
     @Option(names = "--cert-key", paramLabel = "FILE", description = "PKCS#8 PEM key of --cert.")
     Path certKey;
-
-    @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66: TFTP server for rules without a host.")
-    String dhcpTftp;
 
     @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now); 0 = any free.")
     Integer sipPort;
@@ -122,8 +109,9 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         DeviceSetup.resolveEveryTime();
         PrintWriter out = spec.commandLine().getOut();
-        DeviceModel m = DeviceSetup.model(model);
-        Map<String, String> settings = DeviceSetup.settings(sets);
+        DeviceModel m = device.deviceModel();
+        Map<String, String> settings = device.settings();
+        List<X509Certificate> cas = device.cas();
         Optional<ClientCredentials> creds = DeviceSetup.cert(cert, certKey);
         checkPort("--sip-port", sipPort);
         checkPort("--http-port", httpPort);
@@ -168,9 +156,9 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
 
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
-            Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
-                    .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
-                    .events(printer).observer(observer).dhcpTftpServer(dhcpTftp);
+            Device.Builder b = Device.builder(id).model(m).firmware(device.firmware).scheduler(clock).store(store)
+                    .tls(new TlsSettings(cas, creds, HostResolver.SYSTEM))
+                    .events(printer).observer(observer).dhcpTftpServer(device.dhcpTftp);
             settings.forEach(b::set);
             Device d;
             try {

@@ -16,13 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov firmware make}: writes an image the emulator accepts for an upgrade. */
 @Command(name = "make",
         description = {"Create a firmware image for an emulated device.", "",
-                "The payload is SIZE bytes of filler derived from model and version (the same",
-                "arguments give the same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
+                "The payload is SIZE bytes of filler derived from model and version (the same arguments give the "
+                        + "same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
         // no mixinStandardHelpOptions: its --version would clash with the firmware --version
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:image written", "1:cannot write the file", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
+        footer = {"  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
                 "  spaprov firmware make --model spa3102 --version 5.2.10 --size 4096 \\",
                 "      -o /srv/tftp/fw.bin",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",

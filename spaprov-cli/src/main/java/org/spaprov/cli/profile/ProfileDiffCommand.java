@@ -16,13 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov profile diff}: compares effective values and access. */
 @Command(name = "diff",
         description = {"Compare two profiles by effective value and access.", "",
-                "A and B may be XML or plain text in any mix. One line per difference:",
-                "'- NAME ...' only in A, '+ NAME ...' only in B, '~ NAME A -> B' changed."},
+                "A and B may be XML or plain text in any mix. One line per difference: '- NAME ...' only in A, "
+                        + "'+ NAME ...' only in B, '~ NAME A -> B' changed."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:same", "1:different (or unreadable input)", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov profile diff old.xml new.xml",
+        footer = {"  spaprov profile diff old.xml new.xml",
                 "  spaprov profile diff spa2102.txt spa2102.xml && echo same"})
 public final class ProfileDiffCommand implements Callable<Integer> {
     @Spec

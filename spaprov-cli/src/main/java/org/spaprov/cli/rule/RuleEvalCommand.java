@@ -24,18 +24,14 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov rule eval}: evaluates a Profile_Rule / Upgrade_Rule / Report_Rule value (SPEC §6). */
 @Command(name = "eval",
         description = {"Evaluate a rule; show the chosen alternative and its URL.", "",
-                "Evaluates as the device would: shows the chosen alternative",
-                "(0 = first), its assignments, its options (keys masked unless",
-                "--show-secrets) and the resolved URL. When no condition holds, or the",
-                "rule is empty or commented out, the rule is skipped (exit 0).",
-                "With --json, print one object: matched, alternative, assignments,",
-                "options, url {scheme, host, port, path} (host null = the DHCP",
-                "option 66 server) or url: null."},
+                "Evaluates as the device would: shows the chosen alternative (0 = first), its assignments, its "
+                        + "options (keys masked unless --show-secrets) and the resolved URL. When no condition holds, "
+                        + "or the rule is empty or commented out, the rule is skipped (exit 0).", "",
+                "With --json, print one object: matched, alternative, assignments, options, url {scheme, host, port, "
+                        + "path} (host null = the DHCP option 66 server) or url: null."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rule parses (matched or skipped)", "1:malformed (the column is shown)", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov rule eval --kind upgrade --var SWVER=2.0.5 \\",
+        footer = {"  spaprov rule eval --kind upgrade --var SWVER=2.0.5 \\",
                 "      '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/spa021024.bin'",
                 "  spaprov rule eval --json --param GPP_A=Provisioned \\",
                 "      '(\"$A\" ne \"Provisioned\")? https://p.tel.com/init | /configs'",

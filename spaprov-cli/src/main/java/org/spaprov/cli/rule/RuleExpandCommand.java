@@ -12,14 +12,11 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov rule expand}: macro expansion only (SPEC §4). */
 @Command(name = "expand",
         description = {"Expand the $-macros in TEXT and print the result.", "",
-                "Unknown names stay as written, one level only ($$MAU gives $MAU),",
-                "and $SA..$SD are not expanded outside --key. Quote TEXT in single",
-                "quotes for the shell."},
+                "Unknown names stay as written, one level only ($$MAU gives $MAU), and $SA..$SD are not expanded "
+                        + "outside --key. Quote TEXT in single quotes for the shell."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:expanded", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
+        footer = {"  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
                 "  spaprov rule expand '$(A:2:3)' --param GPP_A=ABCDEF",
                 "  spaprov rule expand '$PN $MAC -- resync $SCHEME://$SERVIP:$PORT$PATH' \\",
                 "      --mac 000E08012345 --var PN=SPA2102 --var SCHEME=tftp \\",

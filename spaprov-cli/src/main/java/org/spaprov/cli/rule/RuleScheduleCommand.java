@@ -15,16 +15,13 @@ import picocli.CommandLine.Spec;
 /** {@code spaprov rule schedule}: the delays a schedule such as {@code 1800+300,3600} gives (SPEC §7.3). */
 @Command(name = "schedule",
         description = {"Print the next delays of a retry or periodic schedule.", "",
-                "Prints the next N delays of a schedule (Resync_Periodic,",
-                "Resync_Error_Retry_Delay, Upgrade_Error_Retry_Delay) in whole",
-                "seconds, one per line. Elements are SECONDS[+RANDOM]; the last one",
-                "repeats; RANDOM adds a uniform 0..RANDOM. A disabled schedule",
-                "(0 or empty) prints nothing."},
+                "Prints the next N delays of a schedule (Resync_Periodic, Resync_Error_Retry_Delay, "
+                        + "Upgrade_Error_Retry_Delay) in whole seconds, one per line. Elements are SECONDS[+RANDOM]; the "
+                        + "last one repeats; RANDOM adds a uniform 0..RANDOM. A disabled schedule (0 or empty) prints "
+                        + "nothing."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "1:malformed (the column is shown)", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov rule schedule 1800,3600,7200,14400 --count 6",
+        footer = {"  spaprov rule schedule 1800,3600,7200,14400 --count 6",
                 "  spaprov rule schedule 1800+300,3600+600,7200+900 --count 5 --seed 42"})
 public final class RuleScheduleCommand implements Callable<Integer> {
     /** Most delays one call prints. */

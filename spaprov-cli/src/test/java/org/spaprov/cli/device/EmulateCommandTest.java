@@ -141,6 +141,38 @@ class EmulateCommandTest {
     }
 
     @Test
+    void unknownNamesModelsAndUnreadableFilesAreRefusedBeforePowerOn() throws Exception {
+        DeviceCliRun wrongCase = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Profile_rule=" + base);
+        assertThat(wrongCase.code()).isEqualTo(1);
+        assertThat(wrongCase.out()).isEmpty(); // not even booted
+        assertThat(wrongCase.err()).isEqualTo("spaprov: --set: unknown parameter Profile_rule for SPA2102;"
+                + " did you mean Profile_Rule?\n");
+        DeviceCliRun nothingClose = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Xyzzy=1");
+        assertThat(nothingClose.code()).isEqualTo(1);
+        assertThat(nothingClose.err()).isEqualTo("spaprov: --set: unknown parameter Xyzzy for SPA2102\n");
+        DeviceCliRun model = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--model", "spa9999");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.out()).isEmpty();
+        assertThat(model.err()).startsWith("spaprov: unknown model 'spa9999'; known models: spa2102, ");
+        Path missing = dir.resolve("nosuch.crt");
+        DeviceCliRun noCa = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", missing.toString());
+        assertThat(noCa.code()).isEqualTo(1);
+        assertThat(noCa.err()).isEqualTo("spaprov: --ca " + missing + ": no such file\n");
+        Path text = Files.writeString(dir.resolve("notes.crt"), "not a certificate\n");
+        DeviceCliRun notPem = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", text.toString());
+        assertThat(notPem.code()).isEqualTo(1);
+        assertThat(notPem.err()).isEqualTo("spaprov: --ca " + text
+                + ": no PEM certificate (-----BEGIN CERTIFICATE-----) found\n");
+        Path binary = Files.write(dir.resolve("der.crt"), new byte[] {0x30, (byte) 0x82, (byte) 0xff, 0x01});
+        DeviceCliRun der = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", binary.toString());
+        assertThat(der.code()).isEqualTo(1);
+        assertThat(der.err()).isEqualTo("spaprov: --ca " + binary + ": not a PEM file (it is not text)\n");
+        DeviceCliRun folder = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", dir.toString());
+        assertThat(folder.code()).isEqualTo(1);
+        assertThat(folder.err()).isEqualTo("spaprov: --ca " + dir + ": not a regular file\n");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() {
         DeviceCliRun badMac = DeviceCliRun.run("emulate", "--mac", "xyz");
         assertThat(badMac.code()).isEqualTo(2);
