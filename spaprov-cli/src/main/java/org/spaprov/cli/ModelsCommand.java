@@ -1,12 +1,9 @@
 package org.spaprov.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.spaprov.profile.catalog.Catalog;
 import org.spaprov.profile.catalog.Catalogs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov models}: the device models spaprov has a parameter catalog for. */
 @Command(name = "models",
@@ -16,13 +13,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         exitCodeList = {"0:ok", "2:usage error"},
         footer = {"  spaprov models", "  spaprov profile sample --model spa3102 --format text"})
-public final class ModelsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ModelsCommand extends BaseCommand {
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String fmt = "%-8s  %-8s  %-6s  %10s  %s%n";
         out.printf(fmt, "MODEL", "PN", "PSN", "PARAMETERS", "BASE");
         for (Catalog c : Catalogs.all()) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
@@ -36,9 +37,7 @@ import org.spaprov.profile.Setting;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov emulate}: one SPA device against your provisioning server. */
 @Command(name = "emulate",
@@ -61,12 +60,9 @@ import picocli.CommandLine.Spec;
                 "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg'",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
                 "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'"})
-public final class EmulateCommand implements java.util.concurrent.Callable<Integer> {
+public final class EmulateCommand extends BaseCommand {
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--mac", required = true, paramLabel = "MAC", description = "MAC address, e.g. 000e08aabbcc.")
     String mac;
@@ -108,7 +104,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Override
     public Integer call() {
         DeviceSetup.resolveEveryTime();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         DeviceModel m = device.deviceModel();
         Map<String, String> settings = device.settings();
         List<X509Certificate> cas = device.cas();
@@ -168,7 +164,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             }
             List<AutoCloseable> servers = new ArrayList<>();
             Optional<InetSocketAddress> adminWeb = Optional.empty();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             try {
                 if (sipPort != null) {
                     SipNotifyListener sip = SipNotifyListener.start(d, sipPort);

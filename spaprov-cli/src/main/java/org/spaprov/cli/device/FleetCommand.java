@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.cli.options.DurationConverter;
@@ -27,9 +27,7 @@ import org.spaprov.device.fleet.Fleet;
 import org.spaprov.device.fleet.FleetSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov fleet}: N emulated devices in one JVM against your server, with a summary. */
 @Command(name = "fleet",
@@ -50,12 +48,9 @@ import picocli.CommandLine.Spec;
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
                 "  SPAPROV_JAVA_OPTS=-Xmx2g spaprov fleet --count 100000 \\",
                 "      --mac-base 000e08000000 --json --set 'Profile_Rule=...'"})
-public final class FleetCommand implements Callable<Integer> {
+public final class FleetCommand extends BaseCommand {
     /** When to stop. */
     public enum Until { resync, forever }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "Number of devices.")
     int count;
@@ -118,7 +113,7 @@ public final class FleetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (RealTimeScheduler clock = new RealTimeScheduler(timeScale)) {
             Fleet fleet;
             try {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.options.CipherOptions;
 import org.spaprov.cli.options.ModelOption;
@@ -16,10 +16,8 @@ import org.spaprov.profile.validate.Validator;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov profile compile}: text or XML in, validated, XML out, then gzip, then AES. */
 @Command(name = "compile",
@@ -31,10 +29,7 @@ import picocli.CommandLine.Spec;
         footer = {"  spaprov profile compile spa2102.txt -o spa2102.xml",
                 "  spaprov profile compile spa2102.txt -o spa000e08aabbcc.cfg --gzip --key SecretPhrase1234",
                 "  openssl enc -d -aes-256-cbc -md md5 -k SecretPhrase1234 -in spa000e08aabbcc.cfg | gunzip"})
-public final class ProfileCompileCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ProfileCompileCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IN", description = "Plain-text or XML profile.")
     Path in;
 
@@ -58,7 +53,7 @@ public final class ProfileCompileCommand implements Callable<Integer> {
         var digest = cipher.digest();
         Profile p = ProfileFiles.read(in);
         List<Finding> findings = new Validator(model.catalog(), Checks.extra()).validate(p, strict);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         findings.forEach(err::println);
         if (findings.stream().anyMatch(f -> f.isError() || strict)) {
             err.println("spaprov: " + in + ": not compiled: the profile has errors");
@@ -67,7 +62,7 @@ public final class ProfileCompileCommand implements Callable<Integer> {
         }
         err.flush();
         byte[] xml = XmlProfileWriter.write(p).getBytes(StandardCharsets.UTF_8);
-        OutputOption.write(out, ProfileCodec.encode(xml, gzip, cipher.key(), digest), spec.commandLine().getOut());
+        OutputOption.write(out, ProfileCodec.encode(xml, gzip, cipher.key(), digest), out());
         return Cli.OK;
     }
 }

@@ -1,7 +1,7 @@
 package org.spaprov.cli.profile;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.cli.options.ModelOption;
@@ -12,10 +12,8 @@ import org.spaprov.profile.text.TextProfileWriter;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov profile convert}: XML ⇄ plain text. */
 @Command(name = "convert",
@@ -27,11 +25,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:converted", "1:invalid input", "2:usage error"},
         footer = {"  spaprov profile convert spa2102.txt --to xml -o spa2102.xml",
                 "  spaprov profile convert spa2102.xml --to text"})
-public final class ProfileConvertCommand implements Callable<Integer> {
+public final class ProfileConvertCommand extends BaseCommand {
     enum Format { xml, text }
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "IN", description = "Plain-text or XML profile.")
     Path in;
@@ -59,7 +54,7 @@ public final class ProfileConvertCommand implements Callable<Integer> {
                 throw UserException.invalid(in + ": " + e.getMessage());
             }
         }
-        out.write(result, spec.commandLine().getOut());
+        out.write(result, out());
         return Cli.OK;
     }
 }

@@ -1,7 +1,7 @@
 package org.spaprov.cli.profile;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.cli.options.CipherOptions;
@@ -12,9 +12,7 @@ import org.spaprov.profile.codec.ProfileCodec;
 import org.spaprov.profile.xml.XmlProfileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov profile decode}: undoes AES and gzip the way a device does, prints the XML. */
 @Command(name = "decode",
@@ -27,10 +25,7 @@ import picocli.CommandLine.Spec;
                 "  spaprov profile decode profile.xml.gz -o profile.xml",
                 "  openssl enc -aes-256-cbc -md sha256 -k k -in p.xml -out p.cfg",
                 "  spaprov profile decode p.cfg --key k --md sha256"})
-public final class ProfileDecodeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ProfileDecodeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IN", description = "Encrypted, gzipped or plain XML profile.")
     Path in;
 
@@ -54,7 +49,7 @@ public final class ProfileDecodeCommand implements Callable<Integer> {
         } catch (ProfileException e) {
             throw UserException.invalid("corrupt file: " + e.getMessage());
         }
-        out.write(xml, spec.commandLine().getOut());
+        out.write(xml, out());
         return Cli.OK;
     }
 }

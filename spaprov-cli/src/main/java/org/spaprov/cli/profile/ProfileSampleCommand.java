@@ -1,6 +1,6 @@
 package org.spaprov.cli.profile;
 
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.options.ModelOption;
 import org.spaprov.cli.options.OutputOption;
@@ -10,9 +10,7 @@ import org.spaprov.profile.text.TextProfileWriter;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spaprov profile sample}: every parameter of a model with its factory default and user
@@ -30,11 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {"  spaprov profile sample --model spa2102 --format xml",
                 "  spaprov profile sample --model spa3102 --format text -o spa3102.txt",
                 "  spaprov profile sample --model spa2102 --format xml --groups -o spacfg.xml"})
-public final class ProfileSampleCommand implements Callable<Integer> {
+public final class ProfileSampleCommand extends BaseCommand {
     enum Format { xml, text }
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOption model;
@@ -54,7 +49,7 @@ public final class ProfileSampleCommand implements Callable<Integer> {
         String text = format == Format.xml
                 ? XmlProfileWriter.write(c.defaults(), groups ? c::groupOf : name -> null)
                 : TextProfileWriter.write(c.defaults(), c::textName, name -> optionsComment(c, name));
-        out.write(text, spec.commandLine().getOut());
+        out.write(text, out());
         return Cli.OK;
     }
 

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.cli.options.ModelOption;
@@ -15,10 +15,8 @@ import org.spaprov.profile.validate.SyntaxCheck;
 import org.spaprov.profile.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spaprov profile validate FILE…}: reads each file (XML when its first non-blank character is
@@ -38,10 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"  spaprov profile validate spa2102.xml",
                 "  spaprov profile validate base.txt spa000e08aabbcc.txt --model spa3102",
                 "  spaprov profile validate --strict spa2102.xml && echo clean"})
-public final class ProfileValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ProfileValidateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "XML or plain-text profiles.")
     List<Path> files;
 
@@ -67,7 +62,7 @@ public final class ProfileValidateCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = model.catalog();
         Validator validator = new Validator(catalog, extraChecks);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         int errors = 0;
         int warnings = 0;
         for (Path file : files) {

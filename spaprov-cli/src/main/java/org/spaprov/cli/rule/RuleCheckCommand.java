@@ -1,14 +1,12 @@
 package org.spaprov.cli.rule;
 
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.rules.Conditions;
 import org.spaprov.rules.RuleSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule check}: evaluates a bare condition, as in {@code Resync_Trigger_n} (SPEC §5). */
 @Command(name = "check",
@@ -22,10 +20,7 @@ import picocli.CommandLine.Spec;
                 "      --var REGTMR1=301 --var PRVTMR=1201 --var EXTIP=66.43.16.52",
                 "  spaprov rule check '$SWVER ge 2.0.6 and \"$CCERT\" eq \"Installed\"' \\",
                 "      --var SWVER=2.0.6 --var CCERT=Installed"})
-public final class RuleCheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class RuleCheckCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "EXPR", description = "The condition.")
     String expr;
 
@@ -40,7 +35,7 @@ public final class RuleCheckCommand implements Callable<Integer> {
         } catch (RuleSyntaxException e) {
             throw Columns.malformed("condition", e.column(), e.getMessage());
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println(Conditions.evaluate(expr, vars));
         out.flush();
         return Cli.OK;

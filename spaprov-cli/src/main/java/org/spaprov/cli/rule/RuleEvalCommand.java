@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.rules.RuleKind;
 import org.spaprov.rules.RuleOutcome;
@@ -16,10 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule eval}: evaluates a Profile_Rule / Upgrade_Rule / Report_Rule value (SPEC §6). */
 @Command(name = "eval",
@@ -37,11 +35,8 @@ import picocli.CommandLine.Spec;
                 "      '(\"$A\" ne \"Provisioned\")? https://p.tel.com/init | /configs'",
                 "  spaprov rule eval --mac 000E08012345 --param GPP_SA=Secret1234 \\",
                 "      '[--key \"$SA\"] /spa$MA.cfg'"})
-public final class RuleEvalCommand implements Callable<Integer> {
+public final class RuleEvalCommand extends BaseCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RULE", description = "The rule value.")
     String rule;
@@ -75,7 +70,7 @@ public final class RuleEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         RuleOutcome outcome = Rules.evaluate(rule, kind, variables.variables());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (outcome instanceof RuleOutcome.BadRule bad) {
             if (json) {
                 Map<String, Object> error = new LinkedHashMap<>();

@@ -1,13 +1,11 @@
 package org.spaprov.cli.rule;
 
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.rules.Macros;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule expand}: macro expansion only (SPEC §4). */
 @Command(name = "expand",
@@ -21,10 +19,7 @@ import picocli.CommandLine.Spec;
                 "  spaprov rule expand '$PN $MAC -- resync $SCHEME://$SERVIP:$PORT$PATH' \\",
                 "      --mac 000E08012345 --var PN=SPA2102 --var SCHEME=tftp \\",
                 "      --var SERVIP=10.0.0.5 --var PORT=69 --var PATH=/spa.cfg"})
-public final class RuleExpandCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class RuleExpandCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "TEXT", description = "The text to expand.")
     String text;
 
@@ -33,7 +28,7 @@ public final class RuleExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println(Macros.expand(text, variables.variables()));
         out.flush();
         return Cli.OK;
