@@ -104,6 +104,9 @@ public final class FleetCommand extends BaseCommand {
         if (until == Until.forever && duration == null) {
             throw UserException.usage("--until forever needs --duration (device time, e.g. 1h)");
         }
+        if (certDir != null && !java.nio.file.Files.isDirectory(certDir)) {
+            throw UserException.invalid("--cert-dir " + certDir + ": no such directory");
+        }
         Duration limit = duration == null ? Duration.ofMinutes(10) : duration;
         Fleet.Config cfg;
         try {

@@ -67,6 +67,9 @@ class FleetCommandTest {
         DeviceCliRun ca = DeviceCliRun.run(with(base, "--ca", dir.resolve("nosuch.crt").toString()));
         assertThat(ca.code()).isEqualTo(1);
         assertThat(ca.err()).isEqualTo("spaprov: --ca " + dir.resolve("nosuch.crt") + ": no such file\n");
+        DeviceCliRun certs = DeviceCliRun.run(with(base, "--cert-dir", dir.resolve("nosuch").toString()));
+        assertThat(certs.code()).isEqualTo(1);
+        assertThat(certs.err()).isEqualTo("spaprov: --cert-dir " + dir.resolve("nosuch") + ": no such directory\n");
     }
 
     static String[] with(String[] base, String... more) {
