@@ -1,29 +1,22 @@
 package org.spaprov.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.spaprov.profile.catalog.Catalog;
 import org.spaprov.profile.catalog.Catalogs;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov models}: the device models spaprov has a parameter catalog for. */
 @Command(name = "models",
         description = {"List the device models that have a parameter catalog.", "",
-                "One line per model: model id (for --model), product name ($PN), series ($PSN),",
-                "number of parameters and the model it extends."},
+                "One line per model: model id (for --model), product name ($PN), series ($PSN), number of parameters "
+                        + "and the model it extends."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error"},
-        footer = {"", "Examples:", "  spaprov models", "  spaprov profile sample --model spa3102 --format text"})
-public final class ModelsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+        footer = {"  spaprov models", "  spaprov profile sample --model spa3102 --format text"})
+public final class ModelsCommand extends BaseCommand {
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String fmt = "%-8s  %-8s  %-6s  %10s  %s%n";
         out.printf(fmt, "MODEL", "PN", "PSN", "PARAMETERS", "BASE");
         for (Catalog c : Catalogs.all()) {

@@ -1,9 +1,6 @@
 package org.spaprov.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The root of {@code spaprov <area> <verb>}. */
 @Command(name = "spaprov",
@@ -23,20 +20,10 @@ import picocli.CommandLine.Spec;
                 org.spaprov.cli.server.ServeCommand.class,
                 org.spaprov.cli.server.DemoCommand.class,
         },
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov demo                                       # server + 200 emulated devices",
+        footer = {"  spaprov demo                                  # server + 200 emulated devices",
                 "  spaprov profile sample --model spa2102 --format xml",
                 "  spaprov site init mysite && spaprov serve --site mysite",
                 "  spaprov help profile"})
-public final class SpaprovCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return Cli.USAGE;
-    }
+public final class SpaprovCommand extends GroupCommand {
 }

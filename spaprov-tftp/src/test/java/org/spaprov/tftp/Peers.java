@@ -1,7 +1,5 @@
 package org.spaprov.tftp;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -11,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Real peer programs for interop tests; each test skips when its binary is missing. */
+/** Real peer programs for interop tests; a missing binary fails the test in CI, else skips it. */
 final class Peers {
 
     static final String IN_TFTPD = "/usr/sbin/in.tftpd";
@@ -21,8 +19,26 @@ final class Peers {
     private Peers() {
     }
 
+    /** Set to 1 by CI (.ci/run), which installs every peer: a missing or failing peer then fails the test. */
+    public static final String REQUIRE_PEERS = "SPAPROV_REQUIRE_PEERS";
+
+    /**
+     * A real peer the test needs (a program, a daemon that must start): when {@code available} is false
+     * the test fails if $SPAPROV_REQUIRE_PEERS is 1 (CI, so a broken peer is never a green skip), and is
+     * skipped otherwise (a developer's machine without the program).
+     */
+    public static void requirePeer(boolean available, String what) {
+        if (available) {
+            return;
+        }
+        if ("1".equals(System.getenv(REQUIRE_PEERS))) {
+            org.junit.jupiter.api.Assertions.fail(what + " ($" + REQUIRE_PEERS + " is set, so peers are required)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(what);
+    }
+
     static void assumeInstalled(String binary) {
-        assumeTrue(Files.isExecutable(Path.of(binary)), binary + " is not installed");
+        requirePeer(Files.isExecutable(Path.of(binary)), binary + " is not installed");
     }
 
     /** A UDP port that was free a moment ago on 127.0.0.1. */
@@ -71,7 +87,7 @@ final class Peers {
             TftpClientOptions probe = TftpClientOptions.plain()
                     .withRetransmitTimeout(java.time.Duration.ofMillis(50)).withMaxRetries(3);
             for (int i = 0; i < 40; i++) {
-                assumeTrue(process.isAlive(), "in.tftpd did not start (exit " + (process.isAlive() ? "" : process.exitValue()) + ")");
+                requirePeer(process.isAlive(), "in.tftpd did not start (exit " + (process.isAlive() ? "" : process.exitValue()) + ")");
                 try {
                     new TftpClient().get(address, "__readiness_probe__", probe);
                     return;
@@ -82,7 +98,7 @@ final class Peers {
                 }
             }
             close();
-            assumeTrue(false, "in.tftpd did not answer");
+            requirePeer(false, "in.tftpd did not answer");
         }
 
         @Override

@@ -1,22 +1,23 @@
 package org.spaprov.cli.device;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.DeviceIdentity;
 import org.spaprov.device.fetch.Pem;
-import org.spaprov.device.state.DeviceModel;
-import org.spaprov.device.state.Models;
 
 /** Option parsing shared by {@code emulate} and {@code fleet}: one-line user errors, no stack traces. */
 final class DeviceSetup {
     private DeviceSetup() {
+    }
+
+    /** Reads one PEM file ({@link Pem}); throws only {@link IOException}. */
+    interface PemReader<T> {
+        T read(Path file) throws IOException;
     }
 
     /**
@@ -28,47 +29,11 @@ final class DeviceSetup {
         java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
     }
 
-    static Map<String, String> settings(List<String> sets) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw UserException.usage("--set wants NAME=VALUE (XML name, e.g. Profile_Rule=http://host/$MA.cfg), got '"
-                        + s + "'");
-            }
-            String name = s.substring(0, eq).trim();
-            if (!name.matches("[A-Za-z][A-Za-z0-9_\\-]*")) {
-                throw UserException.usage("--set: '" + name + "' is not a parameter name (use XML names like GPP_A)");
-            }
-            m.put(name, s.substring(eq + 1));
-        }
-        return m;
-    }
-
-    static DeviceModel model(String name) {
-        try {
-            return Models.get(name);
-        } catch (IllegalArgumentException e) {
-            throw UserException.usage(e.getMessage());
-        }
-    }
-
     static String mac(String mac) {
         try {
             return DeviceIdentity.normalizeMac(mac);
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
-        }
-    }
-
-    static List<X509Certificate> cas(Path ca) {
-        if (ca == null) {
-            return List.of();
-        }
-        try {
-            return Pem.certificates(ca);
-        } catch (IOException e) {
-            throw UserException.invalid(e.getMessage());
         }
     }
 
@@ -79,10 +44,35 @@ final class DeviceSetup {
         if (cert == null || key == null) {
             throw UserException.usage("--cert and --cert-key go together");
         }
-        try {
-            return Optional.of(new ClientCredentials(Pem.certificates(cert), Pem.privateKey(key)));
-        } catch (IOException e) {
-            throw UserException.invalid(e.getMessage());
+        return Optional.of(new ClientCredentials(pem("--cert", cert, Pem::certificates),
+                pem("--cert-key", key, Pem::privateKey)));
+    }
+
+    /** Reads the PEM file of {@code option}, or invalid input saying what is wrong with the file. */
+    static <T> T pem(String option, Path file, PemReader<T> reader) {
+        String what = option + " " + file + ": ";
+        if (!Files.exists(file)) {
+            throw UserException.invalid(what + "no such file");
         }
+        if (!Files.isRegularFile(file)) {
+            throw UserException.invalid(what + "not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw UserException.invalid(what + "cannot read it (permission denied)");
+        }
+        try {
+            return reader.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw UserException.invalid(what + reason(file, e));
+        }
+    }
+
+    /** Pem's messages start with the file name; say it once. */
+    private static String reason(Path file, Exception e) {
+        if (e instanceof CharacterCodingException) {
+            return "not a PEM file (it is not text)";
+        }
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
     }
 }

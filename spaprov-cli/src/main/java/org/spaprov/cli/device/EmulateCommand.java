@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
@@ -32,9 +36,8 @@ import org.spaprov.profile.Profile;
 import org.spaprov.profile.Setting;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov emulate}: one SPA device against your provisioning server. */
 @Command(name = "emulate",
@@ -46,11 +49,9 @@ import picocli.CommandLine.Spec;
                         + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the awaited step succeeded", "1:it failed, or bad input (certificate, state dir)",
                 "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
+        footer = {"  spaprov emulate --mac 000e08aabbcc --set Resync_Random_Delay=0 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml' --print-config",
                 "  spaprov emulate --mac 00:0e:08:aa:bb:cc --state-dir /tmp/dev1 \\",
                 "      --dhcp-tftp-server 127.0.0.1",
@@ -59,34 +60,21 @@ import picocli.CommandLine.Spec;
                 "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg'",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
                 "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'"})
-public final class EmulateCommand implements java.util.concurrent.Callable<Integer> {
+public final class EmulateCommand extends BaseCommand {
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--mac", required = true, paramLabel = "MAC", description = "MAC address, e.g. 000e08aabbcc.")
     String mac;
 
-    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "M", description = "Model (default ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--serial", paramLabel = "S", description = "Serial number ($SN; default from the MAC).")
     String serial;
 
-    @Option(names = "--firmware", defaultValue = "5.2.12", paramLabel = "V",
-            description = "Firmware version of a fresh device (default ${DEFAULT-VALUE}; the state dir's wins).")
-    String firmware;
-
     @Option(names = "--state-dir", paramLabel = "D", description = "Keep values and firmware here across runs.")
     Path stateDir;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a parameter before power-on (repeatable).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the device trusts for HTTPS.")
-    Path ca;
 
     @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate ($CCERT = Installed).")
     Path cert;
@@ -94,13 +82,10 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--cert-key", paramLabel = "FILE", description = "PKCS#8 PEM key of --cert.")
     Path certKey;
 
-    @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66: TFTP server for rules without a host.")
-    String dhcpTftp;
-
-    @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now).")
+    @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now); 0 = any free.")
     Integer sipPort;
 
-    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...).")
+    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...); 0 = any free.")
     Integer httpPort;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
@@ -113,12 +98,16 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--json", description = "Events and configuration as JSON lines.")
     boolean json;
 
+    /** Told the bound admin web address once the device is powered on (tests). */
+    Consumer<InetSocketAddress> onAdminWeb = a -> { };
+
     @Override
     public Integer call() {
         DeviceSetup.resolveEveryTime();
-        PrintWriter out = spec.commandLine().getOut();
-        DeviceModel m = DeviceSetup.model(model);
-        Map<String, String> settings = DeviceSetup.settings(sets);
+        PrintWriter out = out();
+        DeviceModel m = device.deviceModel();
+        Map<String, String> settings = device.settings();
+        List<X509Certificate> cas = device.cas();
         Optional<ClientCredentials> creds = DeviceSetup.cert(cert, certKey);
         checkPort("--sip-port", sipPort);
         checkPort("--http-port", httpPort);
@@ -163,9 +152,9 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
 
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
-            Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
-                    .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
-                    .events(printer).observer(observer).dhcpTftpServer(dhcpTftp);
+            Device.Builder b = Device.builder(id).model(m).firmware(device.firmware).scheduler(clock).store(store)
+                    .tls(new TlsSettings(cas, creds, HostResolver.SYSTEM))
+                    .events(printer).observer(observer).dhcpTftpServer(device.dhcpTftp);
             settings.forEach(b::set);
             Device d;
             try {
@@ -174,19 +163,30 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
                 throw UserException.invalid(stateDir + ": cannot read the device state: " + e.getMessage());
             }
             List<AutoCloseable> servers = new ArrayList<>();
+            Optional<InetSocketAddress> adminWeb = Optional.empty();
+            PrintWriter err = err();
             try {
                 if (sipPort != null) {
-                    servers.add(SipNotifyListener.start(d, sipPort));
+                    SipNotifyListener sip = SipNotifyListener.start(d, sipPort);
+                    servers.add(sip);
+                    err.println("spaprov: SIP NOTIFY on udp " + sip.address().getHostString() + ":" + sip.port());
                 }
                 if (httpPort != null) {
-                    servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
-                            Clock.systemUTC()));
+                    AdminWebServer web = AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort,
+                            new ConfigReport(m::groupOf, m::secret), Clock.systemUTC());
+                    servers.add(web);
+                    adminWeb = Optional.of(web.address());
+                    err.println("spaprov: admin web pages on http://" + web.address().getHostString() + ":" + web.port()
+                            + "/admin/");
                 }
+                err.flush();
             } catch (IOException e) {
                 closeAll(servers);
                 throw UserException.invalid("cannot listen: " + e.getMessage());
             }
             try {
+                d.powerOn();
+                adminWeb.ifPresent(onAdminWeb);
                 return await(d, done, printer, out);
             } finally {
                 closeAll(servers);
@@ -195,7 +195,6 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     }
 
     private int await(Device d, CompletableFuture<Boolean> done, EventPrinter printer, PrintWriter out) {
-        d.powerOn();
         boolean ok;
         try {
             ok = done.get();

@@ -4,35 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.profile.firmware.FirmwareImage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov firmware make}: writes an image the emulator accepts for an upgrade. */
 @Command(name = "make",
         description = {"Create a firmware image for an emulated device.", "",
-                "The payload is SIZE bytes of filler derived from model and version (the same",
-                "arguments give the same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
+                "The payload is SIZE bytes of filler derived from model and version (the same arguments give the "
+                        + "same file). Serve it over TFTP or HTTP and point Upgrade_Rule at it."},
         // no mixinStandardHelpOptions: its --version would clash with the firmware --version
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:image written", "1:cannot write the file", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
+        footer = {"  spaprov firmware make --model spa2102 --version 5.3.0 -o spa2102-5.3.0.bin",
                 "  spaprov firmware make --model spa3102 --version 5.2.10 --size 4096 \\",
                 "      -o /srv/tftp/fw.bin",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
                 "      --set 'Upgrade_Rule=http://127.0.0.1:8080/spa2102-5.3.0.bin'"})
-public final class FirmwareMakeCommand implements Callable<Integer> {
+public final class FirmwareMakeCommand extends BaseCommand {
     /** Largest payload this command writes. */
     static final long MAX_SIZE = 64L << 20;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -67,7 +60,7 @@ public final class FirmwareMakeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw UserException.invalid(out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getOut().println("wrote " + out + " (" + model + " " + version + ", "
+        out().println("wrote " + out + " (" + model + " " + version + ", "
                 + image.length + " bytes)");
         return Cli.OK;
     }

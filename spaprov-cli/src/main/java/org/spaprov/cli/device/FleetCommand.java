@@ -7,17 +7,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
+import org.spaprov.cli.options.DurationConverter;
 import org.spaprov.device.engine.RealTimeScheduler;
 import org.spaprov.device.fetch.FetchSettings;
 import org.spaprov.device.fetch.HostResolver;
@@ -25,9 +24,8 @@ import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fleet.Fleet;
 import org.spaprov.device.fleet.FleetSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov fleet}: N emulated devices in one JVM against your server, with a summary. */
 @Command(name = "fleet",
@@ -39,23 +37,18 @@ import picocli.CommandLine.Spec;
                         + "and the heap used per device."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every device's first resync succeeded (or --until forever ended)",
                 "1:some failed, or not all finished within --duration", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov fleet --count 1000 --mac-base 000e08000000 \\",
+        footer = {"  spaprov fleet --count 1000 --mac-base 000e08000000 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
                 "  spaprov fleet --count 10000 --mac-base 000e08000000 --until forever \\",
                 "      --duration 1d --time-scale 120 --set Resync_Periodic=3600+600 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
                 "  SPAPROV_JAVA_OPTS=-Xmx2g spaprov fleet --count 100000 \\",
                 "      --mac-base 000e08000000 --json --set 'Profile_Rule=...'"})
-public final class FleetCommand implements Callable<Integer> {
+public final class FleetCommand extends BaseCommand {
     /** When to stop. */
     public enum Until { resync, forever }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "Number of devices.")
     int count;
@@ -63,34 +56,23 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--mac-base", required = true, paramLabel = "MAC", description = "MAC of the first device; the others count up.")
     String macBase;
 
-    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "M", description = "Model (default ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--firmware", defaultValue = "5.2.12", paramLabel = "V", description = "Firmware version (default ${DEFAULT-VALUE}).")
-    String firmware;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a parameter on every device (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    DeviceOptions device;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|forever",
             description = "Stop when every device finished its first resync, or run for --duration (default ${DEFAULT-VALUE}).")
     Until until;
 
-    @Option(names = "--duration", paramLabel = "D",
-            description = "Longest run in device time: 90s, 30m, 2h, 1d (default: 10m for resync; required for forever).")
-    String duration;
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Longest run in device time: " + DurationConverter.FORMS
+                    + " (default: 10m for resync; required for forever).")
+    Duration duration;
 
     @Option(names = "--time-scale", defaultValue = "1", paramLabel = "X", description = "Device seconds per real second (default ${DEFAULT-VALUE}).")
     double timeScale;
 
     @Option(names = "--max-inflight", defaultValue = "256", paramLabel = "K", description = "Downloads at once across the fleet (default ${DEFAULT-VALUE}).")
     int maxInFlight;
-
-    @Option(names = "--dhcp-tftp-server", paramLabel = "HOST", description = "DHCP option 66 for every device.")
-    String dhcpTftp;
-
-    @Option(names = "--ca", paramLabel = "FILE", description = "PEM CA the devices trust for HTTPS.")
-    Path ca;
 
     @Option(names = "--cert-dir", paramLabel = "DIR",
             description = "Client certificates DIR/<mac>.crt with PKCS#8 keys DIR/<mac>.key (e.g. a site's pki/devices).")
@@ -120,16 +102,19 @@ public final class FleetCommand implements Callable<Integer> {
         if (until == Until.forever && duration == null) {
             throw UserException.usage("--until forever needs --duration (device time, e.g. 1h)");
         }
-        Duration limit = duration == null ? Duration.ofMinutes(10) : parseDuration(duration);
+        if (certDir != null && !java.nio.file.Files.isDirectory(certDir)) {
+            throw UserException.invalid("--cert-dir " + certDir + ": no such directory");
+        }
+        Duration limit = duration == null ? Duration.ofMinutes(10) : duration;
         Fleet.Config cfg;
         try {
-            cfg = new Fleet.Config(count, DeviceSetup.mac(macBase), DeviceSetup.model(model), DeviceSetup.settings(sets),
-                    firmware, dhcpTftp, new TlsSettings(DeviceSetup.cas(ca), java.util.Optional.empty(), HostResolver.SYSTEM),
+            cfg = new Fleet.Config(count, DeviceSetup.mac(macBase), device.deviceModel(), device.settings(),
+                    device.firmware, device.dhcpTftp, new TlsSettings(device.cas(), java.util.Optional.empty(), HostResolver.SYSTEM),
                     FetchSettings.DEFAULTS, maxInFlight, seed);
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (RealTimeScheduler clock = new RealTimeScheduler(timeScale)) {
             Fleet fleet;
             try {
@@ -227,27 +212,5 @@ public final class FleetCommand implements Callable<Integer> {
 
     private static double round(double d) {
         return Math.round(d * 10) / 10.0;
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            long n = Long.parseLong(t.replaceAll("[smhd]$", ""));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> Duration.ofSeconds(n);
-            };
-            if (d.isNegative() || d.isZero()) {
-                throw UserException.usage("--duration must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-            throw UserException.usage("--duration wants 90s, 30m, 2h, 1d or ISO PT1H, got '" + text + "'");
-        }
     }
 }

@@ -1,10 +1,7 @@
 package org.spaprov.cli.profile;
 
-import java.util.concurrent.Callable;
-import org.spaprov.cli.Cli;
+import org.spaprov.cli.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov profile <verb>}: the profile toolchain (our {@code spc}). */
 @Command(name = "profile",
@@ -19,17 +16,8 @@ import picocli.CommandLine.Spec;
                 ProfileDiffCommand.class,
         },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Examples:",
-                "  spaprov profile validate spa2102.xml",
+        footer = {"  spaprov profile validate spa2102.xml",
                 "  spaprov profile compile spa2102.txt -o spa2102.cfg --gzip --key SecretPhrase1234",
                 "  spaprov profile decode spa2102.cfg --key SecretPhrase1234"})
-public final class ProfileCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+public final class ProfileCommand extends GroupCommand {
 }

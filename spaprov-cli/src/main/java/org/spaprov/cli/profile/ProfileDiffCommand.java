@@ -4,30 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.profile.Profile;
 import org.spaprov.profile.Setting;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov profile diff}: compares effective values and access. */
 @Command(name = "diff",
         description = {"Compare two profiles by effective value and access.", "",
-                "A and B may be XML or plain text in any mix. One line per difference:",
-                "'- NAME ...' only in A, '+ NAME ...' only in B, '~ NAME A -> B' changed."},
+                "A and B may be XML or plain text in any mix. One line per difference: '- NAME ...' only in A, "
+                        + "'+ NAME ...' only in B, '~ NAME A -> B' changed."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:same", "1:different (or unreadable input)", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov profile diff old.xml new.xml",
+        footer = {"  spaprov profile diff old.xml new.xml",
                 "  spaprov profile diff spa2102.txt spa2102.xml && echo same"})
-public final class ProfileDiffCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ProfileDiffCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "A")
     Path a;
 
@@ -38,7 +31,7 @@ public final class ProfileDiffCommand implements Callable<Integer> {
     public Integer call() {
         Profile pa = ProfileFiles.read(a);
         Profile pb = ProfileFiles.read(b);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         TreeSet<String> names = new TreeSet<>(pa.effective().keySet());
         names.addAll(pb.effective().keySet());
         int differences = 0;

@@ -1,16 +1,16 @@
 package org.spaprov.cli.profile;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
+import org.spaprov.cli.options.ModelOption;
+import org.spaprov.cli.options.OutputOption;
 import org.spaprov.profile.catalog.Catalog;
 import org.spaprov.profile.catalog.ParamType;
 import org.spaprov.profile.text.TextProfileWriter;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spaprov profile sample}: every parameter of a model with its factory default and user
@@ -19,25 +19,20 @@ import picocli.CommandLine.Spec;
  * ({@code Default_Ring[1] ! "1" ; # options: 1/2/...}); the XML sample has no comments.
  */
 @Command(name = "sample",
-        description = {"Write a full sample profile: every parameter of a model with its factory",
-                "default and user-access mark (like 'spc --sample-xml' / 'spc --sample-profile').",
-                "The text sample lists a choice parameter's values as '# options: a/b/c'."},
+        description = {"Write a full sample profile of a model.", "",
+                "Every parameter of the model with its factory default and user-access mark, like 'spc --sample-xml' "
+                        + "/ 'spc --sample-profile'. The text sample lists a choice parameter's values as "
+                        + "'# options: a/b/c'."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:output not writable", "2:usage error (bad option, unknown model)"},
-        footer = {"", "Examples:",
-                "  spaprov profile sample --model spa2102 --format xml",
+        footer = {"  spaprov profile sample --model spa2102 --format xml",
                 "  spaprov profile sample --model spa3102 --format text -o spa3102.txt",
                 "  spaprov profile sample --model spa2102 --format xml --groups -o spacfg.xml"})
-public final class ProfileSampleCommand implements Callable<Integer> {
+public final class ProfileSampleCommand extends BaseCommand {
     enum Format { xml, text }
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "MODEL",
-            description = "Model (default: ${DEFAULT-VALUE}; see 'spaprov models').")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--format", required = true, paramLabel = "xml|text", description = "Output format.")
     Format format;
@@ -45,16 +40,16 @@ public final class ProfileSampleCommand implements Callable<Integer> {
     @Option(names = "--groups", description = "XML only: add group=\"Page/Section\" attributes, as a device's spacfg.xml.")
     boolean groups;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write here instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Override
     public Integer call() {
-        Catalog c = ProfileValidateCommand.catalog(model);
+        Catalog c = model.catalog();
         String text = format == Format.xml
                 ? XmlProfileWriter.write(c.defaults(), groups ? c::groupOf : name -> null)
                 : TextProfileWriter.write(c.defaults(), c::textName, name -> optionsComment(c, name));
-        Output.write(out, text, spec.commandLine().getOut());
+        out.write(text, out());
         return Cli.OK;
     }
 

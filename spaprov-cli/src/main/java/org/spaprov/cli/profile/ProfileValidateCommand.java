@@ -4,20 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
+import org.spaprov.cli.options.ModelOption;
 import org.spaprov.profile.Finding;
 import org.spaprov.profile.Profile;
 import org.spaprov.profile.catalog.Catalog;
-import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.profile.validate.SyntaxCheck;
 import org.spaprov.profile.validate.Validator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spaprov profile validate FILE…}: reads each file (XML when its first non-blank character is
@@ -27,28 +26,22 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate",
         description = {"Check profiles against a model's parameter catalog.", "",
-                "Values are checked against their types, choices and ranges; unknown names are",
-                "reported with the closest known name; a name set twice in one file is reported.",
-                "Each finding is one line: FILE:LINE:COL: error|warning: message.",
-                "Plain-text files may import others (relative to the importing file)."},
+                "Values are checked against their types, choices and ranges; unknown names are reported with the "
+                        + "closest known name; a name set twice in one file is reported. Each finding is one line: "
+                        + "FILE:LINE:COL: error|warning: message. Plain-text files may import others (relative to "
+                        + "the importing file)."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings allowed unless --strict)", "1:errors found or a file unreadable",
                 "2:usage error (bad option, unknown model)"},
-        footer = {"", "Examples:",
-                "  spaprov profile validate spa2102.xml",
+        footer = {"  spaprov profile validate spa2102.xml",
                 "  spaprov profile validate base.txt spa000e08aabbcc.txt --model spa3102",
                 "  spaprov profile validate --strict spa2102.xml && echo clean"})
-public final class ProfileValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ProfileValidateCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "XML or plain-text profiles.")
     List<Path> files;
 
-    @Option(names = "--model", defaultValue = "spa2102", paramLabel = "MODEL",
-            description = "Catalog to check against (default: ${DEFAULT-VALUE}; see 'spaprov models').")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--strict", description = "Treat warnings (unknown names, duplicates) as errors.")
     boolean strict;
@@ -67,9 +60,9 @@ public final class ProfileValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = catalog(model);
+        Catalog catalog = model.catalog();
         Validator validator = new Validator(catalog, extraChecks);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         int errors = 0;
         int warnings = 0;
         for (Path file : files) {
@@ -96,18 +89,9 @@ public final class ProfileValidateCommand implements Callable<Integer> {
         return errors > 0 ? Cli.INVALID : Cli.OK;
     }
 
-    /** The catalog of {@code model}, or a usage error naming the known models. */
-    static Catalog catalog(String model) {
-        try {
-            return Catalogs.get(model);
-        } catch (IllegalArgumentException e) {
-            throw UserException.usage(e.getMessage());
-        }
-    }
-
     private String summary(int errors, int warnings) {
         String f = files.size() == 1 ? files.get(0).toString() : files.size() + " files";
         return f + ": " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
-                + (warnings == 1 ? " warning" : " warnings") + " (" + model.toLowerCase(java.util.Locale.ROOT) + ")";
+                + (warnings == 1 ? " warning" : " warnings") + " (" + model.name() + ")";
     }
 }

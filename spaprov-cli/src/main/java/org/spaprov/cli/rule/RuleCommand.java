@@ -1,10 +1,7 @@
 package org.spaprov.cli.rule;
 
-import java.util.concurrent.Callable;
-import org.spaprov.cli.Cli;
+import org.spaprov.cli.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule <verb>}: try the SPA rule language (macros, rules, conditions, schedules). */
 @Command(name = "rule",
@@ -17,19 +14,10 @@ import picocli.CommandLine.Spec;
                 RuleScheduleCommand.class,
         },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Examples:",
-                "  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
+        footer = {"  spaprov rule expand 'spa$(MAU)config.cfg' --mac 000E08012345",
                 "  spaprov rule eval --var SWVER=2.0.5 \\",
                 "      '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/spa021024.bin'",
                 "  spaprov rule check '$REGTMR1 gt 300' --var REGTMR1=301",
                 "  spaprov rule schedule 1800+300,3600,7200 --count 5 --seed 1"})
-public final class RuleCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+public final class RuleCommand extends GroupCommand {
 }

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.rules.RuleKind;
 import org.spaprov.rules.RuleOutcome;
@@ -16,36 +16,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov rule eval}: evaluates a Profile_Rule / Upgrade_Rule / Report_Rule value (SPEC §6). */
 @Command(name = "eval",
         description = {"Evaluate a rule; show the chosen alternative and its URL.", "",
-                "Evaluates as the device would: shows the chosen alternative",
-                "(0 = first), its assignments, its options (keys masked unless",
-                "--show-secrets) and the resolved URL. When no condition holds, or the",
-                "rule is empty or commented out, the rule is skipped (exit 0).",
-                "With --json, print one object: matched, alternative, assignments,",
-                "options, url {scheme, host, port, path} (host null = the DHCP",
-                "option 66 server) or url: null."},
+                "Evaluates as the device would: shows the chosen alternative (0 = first), its assignments, its "
+                        + "options (keys masked unless --show-secrets) and the resolved URL. When no condition holds, "
+                        + "or the rule is empty or commented out, the rule is skipped (exit 0).", "",
+                "With --json, print one object: matched, alternative, assignments, options, url {scheme, host, port, "
+                        + "path} (host null = the DHCP option 66 server) or url: null."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rule parses (matched or skipped)", "1:malformed (the column is shown)", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov rule eval --kind upgrade --var SWVER=2.0.5 \\",
+        footer = {"  spaprov rule eval --kind upgrade --var SWVER=2.0.5 \\",
                 "      '( $SWVER ne 2.0.6 )? http://ps.tell.com/sw/spa021024.bin'",
                 "  spaprov rule eval --json --param GPP_A=Provisioned \\",
                 "      '(\"$A\" ne \"Provisioned\")? https://p.tel.com/init | /configs'",
                 "  spaprov rule eval --mac 000E08012345 --param GPP_SA=Secret1234 \\",
                 "      '[--key \"$SA\"] /spa$MA.cfg'"})
-public final class RuleEvalCommand implements Callable<Integer> {
+public final class RuleEvalCommand extends BaseCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RULE", description = "The rule value.")
     String rule;
@@ -79,7 +70,7 @@ public final class RuleEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         RuleOutcome outcome = Rules.evaluate(rule, kind, variables.variables());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (outcome instanceof RuleOutcome.BadRule bad) {
             if (json) {
                 Map<String, Object> error = new LinkedHashMap<>();

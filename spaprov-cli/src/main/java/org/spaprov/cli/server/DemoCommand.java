@@ -11,14 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
+import org.spaprov.cli.options.DurationConverter;
 import org.spaprov.device.Device;
 import org.spaprov.device.engine.RealTimeScheduler;
 import org.spaprov.device.fetch.FetchSettings;
@@ -37,32 +38,26 @@ import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteInit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov demo}: a server and a fleet of emulated SPAs on loopback, end to end. */
 @Command(name = "demo",
         description = {"Run a provisioning server and a fleet of emulated SPA2102s against it on 127.0.0.1.", "",
-                "Creates a temporary example site (as 'spaprov site init' does) with one row, one AES key and one",
-                "client certificate per device, starts the server on free ports, and powers the fleet on: each",
-                "device bootstraps over TFTP (spa2102.cfg), fetches its own profile over HTTPS with its client",
-                "certificate, then its encrypted profile over HTTP, and upgrades its firmware to 5.2.12.",
-                "Prints progress, a summary table and the server's URLs, then keeps serving until Ctrl-C."},
+                "Creates a temporary example site (as 'spaprov site init' does) with one row, one AES key and one "
+                        + "client certificate per device, starts the server on free ports, and powers the fleet on: "
+                        + "each device bootstraps over TFTP (spa2102.cfg), fetches its own profile over HTTPS with its "
+                        + "client certificate, then its encrypted profile over HTTP, and upgrades its firmware to "
+                        + "5.2.12. Prints progress, a summary table and the server's URLs, then keeps serving until "
+                        + "Ctrl-C."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every device provisioned (and stopped with Ctrl-C or --exit)",
                 "1:some devices failed, or the demo could not start", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov demo",
+        footer = {"  spaprov demo",
                 "  spaprov demo --count 1000 --exit",
                 "  spaprov demo --count 20 --timeout 60s"})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends BaseCommand {
     private static final String MAC_BASE = "000e08de0000";
     private static final String TARGET = "5.2.12";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--count", defaultValue = "200", paramLabel = "N", description = "Emulated devices (default: ${DEFAULT-VALUE}).")
     int count;
@@ -70,8 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Stop after the summary instead of serving until Ctrl-C.")
     boolean exit;
 
-    @Option(names = "--timeout", defaultValue = "120s", paramLabel = "DURATION", description = "Give up waiting for the fleet after this long (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Option(names = "--timeout", defaultValue = "120s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up waiting for the fleet after this long: " + DurationConverter.FORMS
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--max-inflight", defaultValue = "64", paramLabel = "N", description = "Downloads the fleet runs at once (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
@@ -93,8 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (maxInFlight < 1) {
             throw UserException.usage("--max-inflight must be >= 1, got " + maxInFlight);
         }
-        Duration limit = parseDuration(timeout);
-        PrintWriter out = spec.commandLine().getOut();
+        Duration limit = timeout;
+        PrintWriter out = out();
         Clock clock = Clock.systemUTC();
         Path dir = Files.createTempDirectory("spaprov-demo-");
         Path site = dir.resolve("site");
@@ -229,23 +226,4 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-28s p50 %.1f ms, p99 %.1f ms%n", "latency", s.p50Millis(), s.p99Millis());
         out.flush();
     }
-
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            long n = Long.parseLong(t.replaceAll("[smh]$", ""));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-            if (d.isNegative() || d.isZero()) {
-                throw UserException.usage("--timeout must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw UserException.usage("--timeout wants 90s, 5m or 1h, got '" + text + "'");
-        }
-    }
-
 }

@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
 import org.spaprov.server.admin.AdminConfig;
@@ -21,34 +21,28 @@ import org.spaprov.server.provision.ServerCore;
 import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov serve}: runs the provisioning server of a site until Ctrl-C. */
 @Command(name = "serve",
         description = {"Serve a site's profiles and firmware over TFTP, HTTP and HTTPS until Ctrl-C.", "",
-                "Ports come from the site's spaprov.yaml; the flags override them. Port 0 picks a free port,",
-                "-1 turns a listener off. One 'listening <protocol> <address>:<port>' line is printed per",
-                "listener once all are bound.", "",
-                "--admin-port (or listen.admin) also starts the read-only admin API",
-                "(/api/v1, /metrics) on the same address. Its bearer token is",
-                "$SPAPROV_ADMIN_TOKEN, else a new one written to DATA/admin.token",
-                "(owner-only) at every start; the 'admin:' line names the file, not the token."},
+                "Ports come from the site's spaprov.yaml; the flags override them. Port 0 picks a free port, -1 "
+                        + "turns a listener off. One 'listening <protocol> <address>:<port>' line is printed per "
+                        + "listener once all are bound.", "",
+                "--admin-port (or listen.admin) also starts the read-only admin API (/api/v1, /metrics) on the same "
+                        + "address. Its bearer token is $SPAPROV_ADMIN_TOKEN, else a new one written to "
+                        + "DATA/admin.token (owner-only) at every start; the 'admin:' line names the file, not the "
+                        + "token."},
         mixinStandardHelpOptions = true,
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped with Ctrl-C", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 --tftp-port 0 --http-port 0 --https-port 0",
+        footer = {"  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 \\",
+                "      --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
                 "  spaprov serve --site mysite --admin-port 9090",
                 "    then: TOKEN=$(cat mysite/.data/admin.token)",
                 "          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:9090/api/v1/devices",
                 "  spaprov serve --site mysite --store jdbc:postgresql://db/spaprov?user=spaprov"})
-public final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ServeCommand extends BaseCommand {
     @Option(names = "--site", required = true, paramLabel = "DIR", description = "The site directory (spaprov.yaml, layers/, devices.csv, pki/, firmware/).")
     Path site;
 
@@ -84,8 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (Integer p : new Integer[] {tftpPort, httpPort, httpsPort, adminPort}) {
             if (p != null && (p < -1 || p > 65535)) {
                 throw UserException.usage("a port must be -1 (off), 0 (any free) or 1..65535, got " + p);

@@ -4,17 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
+import org.spaprov.cli.GroupCommand;
 import org.spaprov.cli.UserException;
 import org.spaprov.server.pki.KeyKind;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteInit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spaprov site <verb>}: site directories. The one verb today is {@code init}. */
 @Command(name = "site",
@@ -22,41 +21,26 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {SiteCommand.Init.class},
         commandListHeading = "%nCommands:%n",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
-        footer = {"", "Examples:",
-                "  spaprov site init mysite",
+        footer = {"  spaprov site init mysite",
                 "  spaprov site init mysite && spaprov serve --site mysite"})
-public final class SiteCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
-
+public final class SiteCommand extends GroupCommand {
     /** {@code spaprov site init DIR}: writes a working example site with its own CA and certificates. */
     @Command(name = "init",
-            description = {"Write a working example site into DIR (which must be missing or empty):",
-                    "spaprov.yaml (loopback ports 6969/8080/8443), layers (global, bootstrap, SPA2102 and",
-                    "PAP2T models, group 'office', one device layer), devices.csv with three devices (one",
-                    "with an AES key), a firmware image with a target version, and pki/: ca.crt (+ ca.key),",
-                    "server.crt/.key (CN=localhost, SAN localhost and 127.0.0.1) and devices/<mac>.crt/.key."},
+            description = {"Write a working example site into DIR, which must be missing or empty.", "",
+                    "The site has spaprov.yaml (loopback ports 6969/8080/8443), layers (global, bootstrap, SPA2102 "
+                            + "and PAP2T models, group 'office', one device layer), devices.csv with three devices "
+                            + "(one with an AES key), a firmware image with a target version, and pki/: ca.crt "
+                            + "(+ ca.key), server.crt/.key (CN=localhost, SAN localhost and 127.0.0.1) and "
+                            + "devices/<mac>.crt/.key."},
             mixinStandardHelpOptions = true,
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:site written", "1:DIR is not empty or cannot be written", "2:usage error"},
-            footer = {"", "Examples:",
-                    "  spaprov site init mysite",
+            footer = {"  spaprov site init mysite",
                     "  spaprov site init mysite --device-keys ec",
                     "  openssl verify -CAfile mysite/pki/ca.crt mysite/pki/server.crt mysite/pki/devices/*.crt"})
-    public static final class Init implements Callable<Integer> {
+    public static final class Init extends BaseCommand {
         /** Key algorithm of the device certificates. */
         enum DeviceKeys { rsa, ec }
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "The new site directory.")
         Path dir;
@@ -73,7 +57,7 @@ public final class SiteCommand implements Callable<Integer> {
             } catch (SiteException e) {
                 throw UserException.invalid(e.getMessage());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println("spaprov: wrote the example site " + dir + " (" + files.size() + " files):");
             files.forEach(f -> out.println("  " + f));
             out.println("Next: spaprov serve --site " + dir);

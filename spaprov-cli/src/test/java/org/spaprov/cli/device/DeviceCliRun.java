@@ -2,19 +2,20 @@ package org.spaprov.cli.device;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 import org.spaprov.cli.Cli;
 import picocli.CommandLine;
 
-/** Runs the command tree with the device commands registered (until the lead adds them to the root). */
+/** Runs the real command tree in-process and captures its output; tests may set up {@code emulate} first. */
 record DeviceCliRun(int code, String out, String err) {
     static DeviceCliRun run(String... args) {
+        return run(emulate -> { }, args);
+    }
+
+    /** Runs with {@code setup} applied to the tree's {@code emulate} command (its test hooks). */
+    static DeviceCliRun run(Consumer<EmulateCommand> setup, String... args) {
         CommandLine cl = Cli.commandLine();
-        for (Object c : new Object[] {new EmulateCommand(), new FleetCommand(), new FirmwareCommand()}) {
-            String name = c.getClass().getAnnotation(CommandLine.Command.class).name();
-            if (!cl.getSubcommands().containsKey(name)) {
-                cl.addSubcommand(c);
-            }
-        }
+        setup.accept(cl.getSubcommands().get("emulate").getCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

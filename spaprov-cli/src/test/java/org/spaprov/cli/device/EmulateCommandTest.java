@@ -3,13 +3,22 @@ package org.spaprov.cli.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.profile.firmware.FirmwareImage;
 
@@ -103,34 +112,64 @@ class EmulateCommandTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a failed request would leave the device waiting for hours
     void theAdminWebPortTriggersAResyncFromAGivenUrl() throws Exception {
         Files.writeString(dir.resolve("web.xml"), "<flat-profile><GPP_K>via-admin</GPP_K></flat-profile>");
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        int adminPort = port;
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.util.concurrent.CompletableFuture<Integer> poke = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            for (int i = 0; i < 500; i++) {
-                try {
-                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                            + adminPort + "/admin/resync?" + base + "/web.xml")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (java.io.IOException e) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the emulator is still starting
-                } catch (InterruptedException e) {
-                    return -1;
-                }
-            }
-            return -1;
-        });
-        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--http-port", Integer.toString(adminPort),
-                "--set", "Resync_Random_Delay=1000", "--print-config");
+        // Port 0, and the request is sent once the command says where it listens and the device is on:
+        // no port picked in advance (another process could take it) and no polling deadline.
+        CompletableFuture<Integer> poke = new CompletableFuture<>();
+        DeviceCliRun r = DeviceCliRun.run(emulate -> emulate.onAdminWeb = admin -> poke.completeAsync(
+                        () -> get("http://127.0.0.1:" + admin.getPort() + "/admin/resync?" + base + "/web.xml")),
+                "emulate", "--mac", "000e08aabbcc", "--http-port", "0", "--set", "Resync_Random_Delay=1000", "--print-config");
         assertThat(poke.get()).isEqualTo(200);
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).containsPattern("spaprov: admin web pages on http://127\\.0\\.0\\.1:[1-9][0-9]*/admin/");
         assertThat(r.out()).contains("resync-request " + base + "/web.xml")
                 .contains("<GPP_K ua=\"na\">via-admin</GPP_K>");
+    }
+
+    private static int get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void unknownNamesModelsAndUnreadableFilesAreRefusedBeforePowerOn() throws Exception {
+        DeviceCliRun wrongCase = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Profile_rule=" + base);
+        assertThat(wrongCase.code()).isEqualTo(1);
+        assertThat(wrongCase.out()).isEmpty(); // not even booted
+        assertThat(wrongCase.err()).isEqualTo("spaprov: --set: unknown parameter Profile_rule for SPA2102;"
+                + " did you mean Profile_Rule?\n");
+        DeviceCliRun nothingClose = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Xyzzy=1");
+        assertThat(nothingClose.code()).isEqualTo(1);
+        assertThat(nothingClose.err()).isEqualTo("spaprov: --set: unknown parameter Xyzzy for SPA2102\n");
+        DeviceCliRun model = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--model", "spa9999");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.out()).isEmpty();
+        assertThat(model.err()).startsWith("spaprov: unknown model 'spa9999'; known models: spa2102, ");
+        Path missing = dir.resolve("nosuch.crt");
+        DeviceCliRun noCa = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", missing.toString());
+        assertThat(noCa.code()).isEqualTo(1);
+        assertThat(noCa.err()).isEqualTo("spaprov: --ca " + missing + ": no such file\n");
+        Path text = Files.writeString(dir.resolve("notes.crt"), "not a certificate\n");
+        DeviceCliRun notPem = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", text.toString());
+        assertThat(notPem.code()).isEqualTo(1);
+        assertThat(notPem.err()).isEqualTo("spaprov: --ca " + text
+                + ": no PEM certificate (-----BEGIN CERTIFICATE-----) found\n");
+        Path binary = Files.write(dir.resolve("der.crt"), new byte[] {0x30, (byte) 0x82, (byte) 0xff, 0x01});
+        DeviceCliRun der = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", binary.toString());
+        assertThat(der.code()).isEqualTo(1);
+        assertThat(der.err()).isEqualTo("spaprov: --ca " + binary + ": not a PEM file (it is not text)\n");
+        DeviceCliRun folder = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--ca", dir.toString());
+        assertThat(folder.code()).isEqualTo(1);
+        assertThat(folder.err()).isEqualTo("spaprov: --ca " + dir + ": not a regular file\n");
     }
 
     @Test

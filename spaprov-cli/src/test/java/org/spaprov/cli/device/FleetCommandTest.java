@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FleetCommandTest {
     @Test
@@ -45,6 +48,33 @@ class FleetCommandTest {
         DeviceCliRun r = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000", "--until", "forever");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--until forever needs --duration");
-        assertThat(FleetCommand.parseDuration("2h")).hasHours(2);
+        DeviceCliRun badDuration = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000",
+                "--duration", "soon");
+        assertThat(badDuration.code()).isEqualTo(2);
+        assertThat(badDuration.err()).contains("--duration", "'soon' is not a duration (90s, 30m, 2h, 1d or ISO PT1H30M)");
+    }
+
+    @Test
+    void fleetChecksItsDeviceOptionsBeforeAnyDeviceStarts(@TempDir Path dir) throws Exception {
+        String[] base = {"fleet", "--count", "5", "--mac-base", "000e08000000", "--no-progress"};
+        DeviceCliRun wrongCase = DeviceCliRun.run(with(base, "--set", "Profile_rule=http://127.0.0.1:1/x"));
+        assertThat(wrongCase.code()).isEqualTo(1);
+        assertThat(wrongCase.err()).isEqualTo("spaprov: --set: unknown parameter Profile_rule for SPA2102;"
+                + " did you mean Profile_Rule?\n");
+        DeviceCliRun model = DeviceCliRun.run(with(base, "--model", "spa9999"));
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("unknown model 'spa9999'", "spa2102", "spa3102", "pap2t");
+        DeviceCliRun ca = DeviceCliRun.run(with(base, "--ca", dir.resolve("nosuch.crt").toString()));
+        assertThat(ca.code()).isEqualTo(1);
+        assertThat(ca.err()).isEqualTo("spaprov: --ca " + dir.resolve("nosuch.crt") + ": no such file\n");
+        DeviceCliRun certs = DeviceCliRun.run(with(base, "--cert-dir", dir.resolve("nosuch").toString()));
+        assertThat(certs.code()).isEqualTo(1);
+        assertThat(certs.err()).isEqualTo("spaprov: --cert-dir " + dir.resolve("nosuch") + ": no such directory\n");
+    }
+
+    static String[] with(String[] base, String... more) {
+        String[] all = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 }

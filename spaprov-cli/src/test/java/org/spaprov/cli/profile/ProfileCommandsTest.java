@@ -1,7 +1,7 @@
 package org.spaprov.cli.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.cli.Peers.requirePeer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ class ProfileCommandsTest {
 
     @Test
     void compileEncryptsSoOpensslAndGunzipReadIt() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
         Path src = write("spa.txt", "Profile_Rule ! \"http://p.tel.com/$MA.cfg\" ;\nGPP_A \"x\" ;\n");
         Path out = dir.resolve("spa.cfg");
         CliRun r = CliRun.run("profile", "compile", src.toString(), "-o", out.toString(), "--gzip", "--key", "Secret1234");

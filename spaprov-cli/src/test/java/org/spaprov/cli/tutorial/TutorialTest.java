@@ -2,7 +2,7 @@ package org.spaprov.cli.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.cli.Peers.requirePeer;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -44,7 +44,7 @@ class TutorialTest {
     @Test
     void everyCommandOfTheTutorialRunsAndShowsWhatTheDocumentSays() throws Exception {
         for (String tool : List.of("bash", "openssl", "gzip", "gunzip", "curl", "python3", "timeout")) {
-            assumeTrue(onPath(tool).isPresent(), tool + " is not installed");
+            requirePeer(onPath(tool).isPresent(), tool + " is not installed");
         }
         String doc = Files.readString(repo().resolve("docs/tutorial.md"), StandardCharsets.UTF_8);
         DocBlocks blocks = DocBlocks.parse(withFreePorts(doc));

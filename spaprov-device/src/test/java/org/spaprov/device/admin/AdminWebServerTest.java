@@ -1,7 +1,7 @@
 package org.spaprov.device.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.device.peers.Peers.requirePeer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class AdminWebServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CURL), "curl not installed");
+        requirePeer(Files.isExecutable(CURL), "curl not installed");
         server = AdminWebServer.start(device, java.net.InetAddress.getLoopbackAddress(), 0,
                 new ConfigReport(name -> name.startsWith("User_ID") ? "Ext_1/Subscriber_Information" : null,
                         name -> name.equals("Secret_Extra")), Clock.systemUTC());

@@ -1,7 +1,5 @@
 package org.spaprov.device.peers;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -15,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Starts real servers on 127.0.0.1 for end-to-end tests; skips the test when a binary is missing. */
+/** Starts real servers on 127.0.0.1 for end-to-end tests; a missing binary fails the test in CI, else skips it. */
 public final class Peers {
     public static final Path TFTPD = Path.of("/usr/sbin/in.tftpd");
     public static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -23,8 +21,26 @@ public final class Peers {
     private Peers() {
     }
 
+    /** Set to 1 by CI (.ci/run), which installs every peer: a missing or failing peer then fails the test. */
+    public static final String REQUIRE_PEERS = "SPAPROV_REQUIRE_PEERS";
+
+    /**
+     * A real peer the test needs (a program, a daemon that must start): when {@code available} is false
+     * the test fails if $SPAPROV_REQUIRE_PEERS is 1 (CI, so a broken peer is never a green skip), and is
+     * skipped otherwise (a developer's machine without the program).
+     */
+    public static void requirePeer(boolean available, String what) {
+        if (available) {
+            return;
+        }
+        if ("1".equals(System.getenv(REQUIRE_PEERS))) {
+            org.junit.jupiter.api.Assertions.fail(what + " ($" + REQUIRE_PEERS + " is set, so peers are required)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(what);
+    }
+
     public static void assumeBinary(Path p) {
-        assumeTrue(Files.isExecutable(p), p + " is not installed");
+        requirePeer(Files.isExecutable(p), p + " is not installed");
     }
 
     public static int freeTcpPort() throws IOException {

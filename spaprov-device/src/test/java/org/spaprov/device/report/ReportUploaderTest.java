@@ -1,7 +1,7 @@
 package org.spaprov.device.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.device.peers.Peers.requirePeer;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -90,7 +90,7 @@ class ReportUploaderTest {
 
     @Test
     void encryptsWithKeySoOpensslDecrypts() throws Exception {
-        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        requirePeer(Files.isExecutable(OPENSSL), "openssl not installed");
         device.vars.put("A", "secretphrase");
         device.set("Report_Rule", "[ --key $A ] " + base() + "/spa/$MA/rep.xml.enc");
         ReportResult r = uploader.upload(device, Optional.empty(), UA);
@@ -107,7 +107,7 @@ class ReportUploaderTest {
 
     @Test
     void keyFromGppSaExpandsInsideKeyOnly() throws Exception {
-        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        requirePeer(Files.isExecutable(OPENSSL), "openssl not installed");
         device.vars.put("SA", "TopSecretKey");
         device.set("Report_Rule", "[--key $SA] " + base() + "/r.enc");
         assertThat(uploader.upload(device, Optional.empty(), UA).sent()).isTrue();

@@ -1,7 +1,7 @@
 package org.spaprov.device.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.device.peers.Peers.requirePeer;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -33,7 +33,7 @@ class ReportUploaderTftpTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(IN_TFTPD), "in.tftpd not installed");
+        requirePeer(Files.isExecutable(IN_TFTPD), "in.tftpd not installed");
         Path root = Files.createDirectories(dir.resolve("root"));
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             port = s.getLocalPort();
@@ -76,7 +76,7 @@ class ReportUploaderTftpTest {
     private void awaitReady() throws Exception {
         TftpClientOptions probe = TftpClientOptions.plain().withRetransmitTimeout(Duration.ofMillis(50)).withMaxRetries(3);
         for (int i = 0; i < 40; i++) {
-            assumeTrue(tftpd.isAlive(), "in.tftpd did not start");
+            requirePeer(tftpd.isAlive(), "in.tftpd did not start");
             try {
                 new TftpClient().get(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "probe", probe);
                 return;
@@ -86,6 +86,6 @@ class ReportUploaderTftpTest {
                 }
             }
         }
-        assumeTrue(false, "in.tftpd did not answer");
+        requirePeer(false, "in.tftpd did not answer");
     }
 }

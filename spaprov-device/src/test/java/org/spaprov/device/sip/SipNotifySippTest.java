@@ -1,7 +1,7 @@
 package org.spaprov.device.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.device.peers.Peers.requirePeer;
 
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -29,7 +29,7 @@ class SipNotifySippTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(SIPP), "sipp not installed");
+        requirePeer(Files.isExecutable(SIPP), "sipp not installed");
         listener = SipNotifyListener.start(device, 0);
     }
 

@@ -1,7 +1,7 @@
 package org.spaprov.device.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.device.peers.Peers.requirePeer;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -109,7 +109,7 @@ class SyslogEventsTest {
     @Test
     void sameShapeAsUtilLinuxLogger() throws Exception {
         Path logger = Path.of("/usr/bin/logger");
-        assumeTrue(Files.isExecutable(logger), "logger not installed");
+        requirePeer(Files.isExecutable(logger), "logger not installed");
         Process p = new ProcessBuilder(logger.toString(), "--rfc3164", "-d", "-n", "127.0.0.1", "-P",
                 String.valueOf(syslog.getLocalPort()), "-p", "local0.notice", "-t", "SPA2102", "hello from logger")
                 .redirectErrorStream(true).start();

@@ -1,7 +1,7 @@
 package org.spaprov.profile.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.profile.Peers.requirePeer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,8 @@ class OpenSslInteropTest {
 
     @BeforeAll
     static void peers() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gzip")) || Files.isExecutable(Path.of("/bin/gzip")), "gzip not installed");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/gzip")) || Files.isExecutable(Path.of("/bin/gzip")), "gzip not installed");
     }
 
     @ParameterizedTest

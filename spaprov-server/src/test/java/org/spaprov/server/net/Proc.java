@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs a real peer program with a timeout and captures its output. */
 public final class Proc {
@@ -24,9 +23,27 @@ public final class Proc {
     private Proc() {
     }
 
-    /** Skips the test when {@code program} is not installed. */
+    /** Set to 1 by CI (.ci/run), which installs every peer: a missing or failing peer then fails the test. */
+    public static final String REQUIRE_PEERS = "SPAPROV_REQUIRE_PEERS";
+
+    /**
+     * A real peer the test needs (a program, a daemon that must start): when {@code available} is false
+     * the test fails if $SPAPROV_REQUIRE_PEERS is 1 (CI, so a broken peer is never a green skip), and is
+     * skipped otherwise (a developer's machine without the program).
+     */
+    public static void requirePeer(boolean available, String what) {
+        if (available) {
+            return;
+        }
+        if ("1".equals(System.getenv(REQUIRE_PEERS))) {
+            org.junit.jupiter.api.Assertions.fail(what + " ($" + REQUIRE_PEERS + " is set, so peers are required)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(what);
+    }
+
+    /** Fails (CI) or skips the test when {@code program} is not installed: {@link #requirePeer}. */
     public static void assumeInstalled(String program) {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(program)), program + " is not installed");
+        requirePeer(Files.isExecutable(Path.of(program)), program + " is not installed");
     }
 
     public static Result run(List<String> cmd) throws Exception {

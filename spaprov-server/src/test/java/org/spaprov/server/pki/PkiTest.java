@@ -2,7 +2,7 @@ package org.spaprov.server.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.server.net.Proc.requirePeer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class PkiTest {
 
     @Test
     void serverAndDeviceCertificatesVerifyWithOpenssl() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
         CertificateAuthority ca = CertificateAuthority.create("site CA", KeyKind.RSA_2048, Duration.ofDays(30), Clock.systemUTC());
         Issued server = ca.issueServer(List.of("localhost"), List.of("127.0.0.1"), KeyKind.RSA_2048, Duration.ofDays(30));
         Issued device = ca.issueDevice("000e08aabbcc", "SPA-2102", "FM500F123456", KeyKind.EC_P256, Duration.ofDays(30));

@@ -1,7 +1,7 @@
 package org.spaprov.server.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.server.net.Proc.requirePeer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,8 +48,8 @@ class EndToEndCurlTest {
 
     @Test
     void exampleSiteOverCurl() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(CURL)), "curl missing");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
+        requirePeer(Files.isExecutable(Path.of(CURL)), "curl missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
         Path site = tmp.resolve("site");
         SiteInit.write(site, Clock.systemUTC(), KeyKind.RSA_2048);
         try (ServerCore core = ServerCore.open(site, Optional.of(tmp.resolve("data")), Optional.empty(), Clock.systemUTC())) {

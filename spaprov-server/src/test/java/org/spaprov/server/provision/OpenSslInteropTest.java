@@ -1,7 +1,7 @@
 package org.spaprov.server.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.server.net.Proc.requirePeer;
 import static org.spaprov.server.provision.TestSite.B;
 
 import java.io.ByteArrayOutputStream;
@@ -35,8 +35,8 @@ class OpenSslInteropTest {
 
     @Test
     void encryptedGzippedProfileDecodesWithOpensslAndGunzip() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gunzip")) || Files.isExecutable(Path.of("/bin/gunzip")), "gunzip missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/gunzip")) || Files.isExecutable(Path.of("/bin/gunzip")), "gunzip missing");
         try (TestSite site = new TestSite(dir)) {
             site.write("spaprov.yaml", "profiles: {gzip: true}\n");
             site.open();
@@ -52,7 +52,7 @@ class OpenSslInteropTest {
 
     @Test
     void encryptedWithoutGzipDecodesWithOpenssl() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
         try (TestSite site = new TestSite(dir)) {
             site.open();
             ProvisionResult r = site.get(Protocol.TFTP, "spa" + B + ".cfg");

@@ -2,7 +2,7 @@ package org.spaprov.server.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.server.net.Proc.requirePeer;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class SiteInitTest {
 
     @Test
     void certificatesVerifyWithOpenssl() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
         Path dir = tmp.resolve("site");
         SiteInit.write(dir, Clock.systemUTC(), KeyKind.RSA_2048);
         Process p = new ProcessBuilder("openssl", "verify", "-CAfile", "pki/ca.crt", "pki/server.crt",

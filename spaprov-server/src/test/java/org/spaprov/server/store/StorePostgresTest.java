@@ -1,7 +1,7 @@
 package org.spaprov.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.server.net.Proc.requirePeer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,7 +32,7 @@ class StorePostgresTest {
     @BeforeAll
     static void startPostgres() throws Exception {
         bin = findBin();
-        assumeTrue(bin != null, "PostgreSQL (initdb, pg_ctl) not installed");
+        requirePeer(bin != null, "PostgreSQL (initdb, pg_ctl) not installed");
         root = "root".equals(System.getProperty("user.name"));
         base = Files.createTempDirectory("spaprov-pg");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -40,12 +40,12 @@ class StorePostgresTest {
         }
         if (root) {
             // PostgreSQL refuses to run as root: hand the folder to the postgres user.
-            assumeTrue(run(List.of("id", "postgres")) == 0, "running as root and no postgres user");
+            requirePeer(run(List.of("id", "postgres")) == 0, "running as root and no postgres user");
             run(List.of("chown", "postgres", base.toString()));
         }
-        assumeTrue(pg(List.of(bin.resolve("initdb").toString(), "-D", base.resolve("data").toString(), "-U", "spaprov",
+        requirePeer(pg(List.of(bin.resolve("initdb").toString(), "-D", base.resolve("data").toString(), "-U", "spaprov",
                 "--auth=trust", "-E", "UTF8")) == 0, "initdb failed");
-        assumeTrue(pg(List.of(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-w", "-t", "60",
+        requirePeer(pg(List.of(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-w", "-t", "60",
                 "-l", base.resolve("log").toString(), "-o", "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1",
                 "start")) == 0, "pg_ctl start failed");
     }
