@@ -20,6 +20,7 @@ import org.spaprov.device.fetch.HostResolver;
 import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fetch.Transport;
 import org.spaprov.device.fetch.Transports;
+import org.spaprov.device.net.NetworkState;
 import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
@@ -86,7 +87,7 @@ public final class Device implements DeviceControl {
         engine.powerOn();
     }
 
-    /** Marks a line (1 or 2) busy or idle. */
+    @Override
     public void setLineBusy(int line, boolean busy) {
         engine.setLineBusy(line, busy);
     }
@@ -187,6 +188,7 @@ public final class Device implements DeviceControl {
         private Hooks.DomainCheck domains;
         private String dhcpTftpServer;
         private String ip;
+        private NetworkState network;
         private boolean syslog = true;
         private final Map<String, String> initial = new LinkedHashMap<>();
 
@@ -215,6 +217,11 @@ public final class Device implements DeviceControl {
         public Builder dhcpTftpServer(String host) { this.dhcpTftpServer = host; return this; }
         /** The device's own address ($IP). */
         public Builder ip(String address) { this.ip = address; return this; }
+        /**
+         * $EXTIP and $REGTMR1/2 (a {@link DeviceNetwork} for STUN and SIP registration); without it
+         * $EXTIP is {@code EXT_IP} and $REGTMR 0.
+         */
+        public Builder network(NetworkState n) { this.network = n; return this; }
         /** Whether the Log_Resync_* / Log_Upgrade_* lines go to Syslog_Server (default yes, SPEC §12). */
         public Builder syslog(boolean on) { this.syslog = on; return this; }
         /** Values set before power-on, as by an administrator (persisted with the state). */
@@ -239,8 +246,10 @@ public final class Device implements DeviceControl {
             java.util.concurrent.atomic.AtomicReference<ProvisioningEngine> self = new java.util.concurrent.atomic.AtomicReference<>();
             DeviceEvents all = !syslog ? events : DeviceEvents.all(java.util.List.of(events,
                     new SyslogEvents(name -> self.get() == null ? "" : self.get().param(name), SYSLOG, MacroExpander.standard())));
+            NetworkState net = network != null ? network
+                    : NetworkState.configured(name -> self.get() == null ? "" : self.get().param(name));
             EngineParts parts = new EngineParts(identity, m, s, r, store, t, resolver, rules, codec, all, observer,
-                    rep, domains, dhcpTftpServer, ip);
+                    rep, domains, dhcpTftpServer, ip, net);
             ProvisioningEngine engine = new ProvisioningEngine(parts, st);
             self.set(engine);
             return new Device(engine, identity);

@@ -592,7 +592,7 @@ public final class ProvisioningEngine {
         m.put("SN", p.identity().serial());
         m.put("CCERT", p.identity().clientCert().isPresent() ? "Installed" : "Not Installed");
         m.put("IP", p.ip());
-        m.put("EXTIP", "");
+        m.put("EXTIP", p.network().extIp());
         m.put("SWVER", st.firmwareVersion());
         m.put("HWVER", p.identity().hardwareVersion());
         m.put("PRVST", Integer.toString(r.prvst));
@@ -600,8 +600,8 @@ public final class ProvisioningEngine {
         m.put("UPGERR", r.upgerr);
         m.put("PRVTMR", Long.toString(Duration.between(r.lastResync, now).toSeconds()));
         m.put("UPGTMR", Long.toString(Duration.between(r.lastUpgrade, now).toSeconds()));
-        m.put("REGTMR1", "0");
-        m.put("REGTMR2", "0");
+        m.put("REGTMR1", Long.toString(p.network().regTimer(1)));
+        m.put("REGTMR2", Long.toString(p.network().regTimer(2)));
         m.put("UPGCOND", "true");
         m.put("SCHEME", r.scheme);
         m.put("METH", r.scheme);

@@ -1,0 +1,95 @@
+package org.spaprov.device;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.spaprov.device.engine.Scheduler;
+import org.spaprov.device.fetch.HostResolver;
+import org.spaprov.device.net.NetworkState;
+import org.spaprov.device.sip.LineRegistrar;
+import org.spaprov.device.stun.ExternalAddress;
+import org.spaprov.device.stun.StunClient;
+
+/**
+ * One emulated device's network identity: {@code $EXTIP} from {@code EXT_IP} or STUN
+ * ({@link ExternalAddress}) and {@code $REGTMR1/2} from registering its lines ({@link LineRegistrar}).
+ * Made before the device (hand it to {@link Device.Builder#network}), started once the device
+ * exists; until then it shows {@code EXT_IP} and {@code $REGTMR} 0.
+ *
+ * <pre>{@code
+ * DeviceNetwork net = new DeviceNetwork();
+ * Device d = Device.builder(id).network(net).scheduler(s).build();
+ * net.start(d, s, DeviceNetwork.Settings.loopback(Optional.of(notifyListener.address())));
+ * d.powerOn();
+ * }</pre>
+ * Thread-safe; {@link #close()} stops STUN and the SIP endpoint.
+ */
+public final class DeviceNetwork implements NetworkState, AutoCloseable {
+    /**
+     * How the device reaches the network.
+     *
+     * @param bind the local address the SIP endpoint binds (a free UDP port on it)
+     * @param contact the address registrations name in Contact (the NOTIFY listener), or empty for the registering endpoint
+     * @param register whether lines register at all (a fleet may leave SIP out)
+     */
+    public record Settings(InetAddress bind, Optional<InetSocketAddress> contact, boolean register, StunClient stun,
+                           HostResolver resolver) {
+        /** Loopback, registering, RFC 5389 STUN timing, the system resolver. */
+        public static Settings loopback(Optional<InetSocketAddress> contact) {
+            return new Settings(InetAddress.getLoopbackAddress(), contact, true, StunClient.RFC_5389, HostResolver.SYSTEM);
+        }
+    }
+
+    private volatile UnaryOperator<String> param = name -> "";
+    private volatile ExternalAddress external;
+    private volatile LineRegistrar registrar;
+
+    /**
+     * Starts STUN discovery and line registration for {@code device}, timed by {@code scheduler}.
+     *
+     * @throws IOException when the SIP endpoint cannot start
+     * @throws IllegalStateException when already started
+     */
+    public synchronized DeviceNetwork start(DeviceControl device, Scheduler scheduler, Settings s) throws IOException {
+        if (external != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.param = device::param;
+        this.external = new ExternalAddress(device::param, scheduler, s.stun(), s.resolver()).start();
+        if (s.register()) {
+            this.registrar = LineRegistrar.start(device.mac(), device::param, scheduler, s.bind(), s.contact(),
+                    LineRegistrar.Observer.NONE);
+        }
+        return this;
+    }
+
+    /** The registering endpoint, when started with {@code register}. */
+    public Optional<LineRegistrar> registrar() {
+        return Optional.ofNullable(registrar);
+    }
+
+    @Override
+    public String extIp() {
+        ExternalAddress e = external;
+        return e != null ? e.extIp() : param.apply("EXT_IP").strip();
+    }
+
+    @Override
+    public long regTimer(int line) {
+        LineRegistrar r = registrar;
+        return r != null ? r.regTimer(line) : 0;
+    }
+
+    /** Stops discovery and the SIP endpoint (about one second). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (external != null) {
+            external.close();
+        }
+        if (registrar != null) {
+            registrar.close();
+        }
+    }
+}

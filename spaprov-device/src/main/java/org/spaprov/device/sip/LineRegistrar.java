@@ -1,0 +1,431 @@
+package org.spaprov.device.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TooManyListenersException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spaprov.device.engine.Scheduler;
+import org.spaprov.device.sip.LineConfig.Off;
+import org.spaprov.device.sip.LineConfig.Ready;
+import org.spaprov.device.sip.LineConfig.Refused;
+
+/**
+ * Registers the device's lines 1 and 2 with their registrars (RFC 3261 §10) over UDP, on JAIN-SIP RI:
+ * REGISTER with {@code Expires: Register_Expires_n_}, one digest answer to a 401/407 challenge
+ * ({@link DigestClient}), a refresh before the granted time runs out, and a new attempt after
+ * {@code Reg_Retry_Intvl} when registering fails or the line is not configured. Each attempt reads
+ * the line's parameters afresh ({@link LineConfig}), so a resync that changes them takes effect at
+ * the next attempt or refresh.
+ *
+ * <p>{@link #regTimer(int)} is {@code $REGTMR1}/{@code $REGTMR2}: the guide's "seconds since Line n
+ * lost registration", 0 while registered; a line that never registered counts from {@link #start}.
+ *
+ * <p>Timers run on the injected {@link Scheduler} (virtual time in tests); answers arrive on the
+ * stack's thread; both take this object's lock. The Contact names {@code contact} when given (the
+ * device's NOTIFY listener), else this endpoint. Passwords are never logged. Threads: see
+ * {@link SipNotifyListener}; {@link #close()} stops the stack.
+ */
+public final class LineRegistrar implements AutoCloseable, SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(LineRegistrar.class);
+    /** The lines of a two-line ATA. */
+    public static final int LINES = 2;
+    /** Challenges answered per attempt: a second 401 after credentials means they are wrong. */
+    private static final int MAX_CHALLENGES = 1;
+    /** Retry interval when {@code Reg_Retry_Intvl} is unusable (its catalog default). */
+    private static final int DEFAULT_RETRY = 30;
+
+    /** A line's registration state. */
+    public enum State { OFF, REGISTERING, REGISTERED, FAILED }
+
+    /**
+     * What a line is doing.
+     *
+     * @param detail why: a status line ({@code 200 OK}), {@code timeout}, {@code domain not allowed}…
+     * @param expires the granted registration time in seconds while {@code REGISTERED}, else 0
+     */
+    public record LineStatus(int line, State state, String detail, Instant since, int expires) { }
+
+    /** Told of every change of a line's status, on the stack's or the scheduler's thread. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = s -> { };
+
+        void changed(LineStatus status);
+    }
+
+    private final UnaryOperator<String> param;
+    private final Scheduler scheduler;
+    private final Observer observer;
+    private final SipStackImpl stack;
+    private final ListeningPoint listeningPoint;
+    private final SipProvider provider;
+    private final MessageFactoryImpl messages = new MessageFactoryImpl();
+    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    private final AddressFactoryImpl addresses = new AddressFactoryImpl();
+    private final InetSocketAddress contact;
+    private final Line[] lines = new Line[LINES];
+    private boolean closed;
+
+    private LineRegistrar(String mac, UnaryOperator<String> param, Scheduler scheduler, InetAddress bind,
+            Optional<InetSocketAddress> contact, Observer observer) throws IOException {
+        this.param = param;
+        this.scheduler = scheduler;
+        this.observer = observer;
+        this.stack = SipStacks.create("reg", mac);
+        try {
+            this.listeningPoint = SipStacks.bind(stack, bind, 0);
+            this.provider = stack.createSipProvider(listeningPoint);
+            provider.addSipListener(this);
+            stack.start();
+            SipStacks.awaitReady(bind, listeningPoint.getPort());
+        } catch (IOException e) {
+            stack.stop();
+            throw e;
+        } catch (SipException | TooManyListenersException | RuntimeException e) {
+            stack.stop();
+            throw new IOException("SIP registrar client on udp " + bind.getHostAddress() + ": " + e.getMessage(), e);
+        }
+        this.contact = contact.orElse(new InetSocketAddress(listeningPoint.getIPAddress(), listeningPoint.getPort()));
+        Instant now = scheduler.now();
+        for (int i = 0; i < LINES; i++) {
+            lines[i] = new Line(i + 1, mac, now);
+        }
+    }
+
+    /**
+     * Starts the endpoint on {@code bind} (a free UDP port) and schedules the first REGISTER of each
+     * line at once.
+     *
+     * @param mac the device's MAC (names the stack and the Call-IDs)
+     * @param param the device's current parameter values by XML name ("" when unset)
+     * @param contact the address to put in Contact (the NOTIFY listener), or empty for this endpoint
+     * @throws IOException when the stack cannot start
+     */
+    public static LineRegistrar start(String mac, UnaryOperator<String> param, Scheduler scheduler, InetAddress bind,
+            Optional<InetSocketAddress> contact, Observer observer) throws IOException {
+        LineRegistrar r = new LineRegistrar(mac, param, scheduler, bind, contact, observer);
+        synchronized (r) {
+            for (Line l : r.lines) {
+                l.timer = scheduler.schedule(Duration.ZERO, r.new RegisterTask(l));
+            }
+        }
+        return r;
+    }
+
+    /** The UDP port REGISTERs are sent from. */
+    public int port() {
+        return listeningPoint.getPort();
+    }
+
+    /** Line {@code n}'s status now. */
+    public synchronized LineStatus status(int n) {
+        return line(n).status;
+    }
+
+    /** {@code $REGTMR<n>}: 0 while line {@code n} is registered, else seconds since it lost (or never had) registration. */
+    public synchronized long regTimer(int n) {
+        Line l = line(n);
+        return l.status.state() == State.REGISTERED ? 0
+                : Math.max(0, Duration.between(l.lostSince, scheduler.now()).toSeconds());
+    }
+
+    /** Stops the timers and the stack (about one second). Idempotent. Registrations are left to expire, as a device that loses power does. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Line l : lines) {
+                l.timer.cancel();
+            }
+        }
+        SipStacks.stop(stack, provider, this);
+    }
+
+    // ----------------------------------------------------------------------------- registering
+
+    private synchronized void attempt(Line l) {
+        if (closed) {
+            return;
+        }
+        l.timer.cancel();
+        switch (LineConfig.read(l.n, param)) {
+            case Off off -> {
+                lost(l, State.OFF, off.why());
+                retryLater(l);
+            }
+            case Refused refused -> {
+                lost(l, State.FAILED, refused.why());
+                retryLater(l);
+            }
+            case Ready ready -> {
+                l.config = ready.config();
+                l.challenges = 0;
+                if (l.status.state() != State.REGISTERED) {
+                    change(l, State.REGISTERING, "REGISTER to " + l.config.proxy(), 0);
+                }
+                send(l, null, null);
+            }
+        }
+    }
+
+    private void send(Line l, String authHeader, String authValue) {
+        LineConfig c = l.config;
+        try {
+            Address aor = addresses.createAddress(addresses.createURI("sip:" + c.user() + "@" + host(c)));
+            CallIdHeader callId = headers.createCallIdHeader(l.callId);
+            CSeqHeader cseq = headers.createCSeqHeader(++l.cseq, Request.REGISTER);
+            Request r = messages.createRequest(addresses.createURI(c.registrarUri()), Request.REGISTER, callId, cseq,
+                    headers.createFromHeader(aor, l.fromTag), headers.createToHeader(aor, null),
+                    List.of(headers.createViaHeader(listeningPoint.getIPAddress(), listeningPoint.getPort(), "udp", null)),
+                    headers.createMaxForwardsHeader(70));
+            String me = contact.getAddress().getHostAddress();
+            r.addHeader(headers.createContactHeader(addresses.createAddress(addresses.createURI(
+                    "sip:" + c.user() + "@" + (me.contains(":") ? "[" + me + "]" : me) + ":" + contact.getPort()))));
+            r.addHeader(headers.createExpiresHeader(c.expires()));
+            if (authHeader != null) {
+                r.addHeader(headers.createHeader(authHeader, authValue));
+            }
+            ClientTransaction tx = provider.getNewClientTransaction(r);
+            tx.sendRequest();
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            failed(l, "cannot send REGISTER: " + e.getMessage());
+        }
+    }
+
+    private synchronized void answered(Line l, Response resp) {
+        int code = resp.getStatusCode();
+        if (closed || code < 200) {
+            return;
+        }
+        if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && l.challenges < MAX_CHALLENGES) {
+            boolean proxy = code == Response.PROXY_AUTHENTICATION_REQUIRED;
+            String challenge = SipStacks.value(resp.getHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"));
+            String cnonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+            Optional<String> auth = challenge == null ? Optional.empty() : DigestClient.authorization(challenge,
+                    Request.REGISTER, l.config.registrarUri(), l.config.authUser(), l.config.password(), cnonce, 1);
+            if (auth.isPresent()) {
+                l.challenges++;
+                send(l, proxy ? "Proxy-Authorization" : "Authorization", auth.get());
+                return;
+            }
+        }
+        if (code >= 300) {
+            failed(l, code + " " + resp.getReasonPhrase());
+            return;
+        }
+        int granted = granted(resp, l.config.expires());
+        if (granted <= 0) {
+            failed(l, "registrar granted no time");
+            return;
+        }
+        l.lostSince = null;
+        change(l, State.REGISTERED, code + " " + resp.getReasonPhrase(), granted);
+        LOG.info("line {}: registered at {} as {} for {} s", l.n, l.config.proxy(), l.config.user(), granted);
+        l.timer = scheduler.schedule(Duration.ofSeconds(refreshAfter(granted)), new RegisterTask(l));
+    }
+
+    private synchronized void failed(Line l, String why) {
+        if (closed) {
+            return;
+        }
+        LOG.info("line {}: registration at {} failed: {}", l.n, l.config == null ? "-" : l.config.proxy(), why);
+        lost(l, State.FAILED, why);
+        retryLater(l);
+    }
+
+    /** Marks the line unregistered; {@code $REGTMR} counts from the first moment it was lost. */
+    private void lost(Line l, State state, String why) {
+        if (l.lostSince == null) {
+            l.lostSince = scheduler.now();
+        }
+        if (l.status.state() != state || !l.status.detail().equals(why)) {
+            change(l, state, why, 0);
+        }
+    }
+
+    private void change(Line l, State state, String detail, int expires) {
+        l.status = new LineStatus(l.n, state, detail, scheduler.now(), expires);
+        observer.changed(l.status);
+    }
+
+    private void retryLater(Line l) {
+        int s;
+        try {
+            s = Integer.parseInt(param.apply("Reg_Retry_Intvl").strip());
+        } catch (NumberFormatException e) {
+            s = DEFAULT_RETRY;
+        }
+        l.timer = scheduler.schedule(Duration.ofSeconds(s > 0 ? s : DEFAULT_RETRY), new RegisterTask(l));
+    }
+
+    /**
+     * When to refresh a registration granted for {@code granted} seconds: an eighth of it (at least
+     * one second) before it runs out, so a refresh that needs a challenge round still lands in time.
+     */
+    static long refreshAfter(int granted) {
+        return Math.max(1, granted - Math.max(1, granted / 8));
+    }
+
+    /** The time granted: our Contact's {@code expires}, else the Expires header, else what we asked. */
+    private static int granted(Response resp, int asked) {
+        var contacts = resp.getHeaders(ContactHeader.NAME);
+        while (contacts.hasNext()) {
+            if (contacts.next() instanceof ContactHeader ch && ch.getExpires() >= 0) {
+                return ch.getExpires();
+            }
+        }
+        return resp.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader e ? e.getExpires() : asked;
+    }
+
+    private static String host(LineConfig c) {
+        String h = c.proxyAddress().getHostString();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    private Line line(int n) {
+        if (n < 1 || n > LINES) {
+            throw new IllegalArgumentException("line must be 1.." + LINES + ", got " + n);
+        }
+        return lines[n - 1];
+    }
+
+    private Line byCallId(javax.sip.message.Message m) {
+        if (m.getHeader(CallIdHeader.NAME) instanceof CallIdHeader c) {
+            for (Line l : lines) {
+                if (l.callId.equals(c.getCallId())) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ----------------------------------------------------------------------------- SipListener
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response resp = event.getResponse();
+        Line l = byCallId(resp);
+        if (l != null && resp.getHeader(CSeqHeader.NAME) instanceof CSeqHeader c) {
+            synchronized (this) {
+                if (c.getSeqNumber() != l.cseq) {
+                    return; // the answer to a request we no longer wait for
+                }
+            }
+            answered(l, resp);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.getClientTransaction() != null) {
+            Line l = byCallId(event.getClientTransaction().getRequest());
+            if (l != null) {
+                failed(l, "timeout");
+            }
+        }
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        if (Request.ACK.equals(request.getMethod())) {
+            return;
+        }
+        try {
+            Response r = messages.createResponse(Request.OPTIONS.equals(request.getMethod()) ? Response.OK
+                    : Response.METHOD_NOT_ALLOWED, request);
+            provider.sendResponse(r);
+        } catch (ParseException | SipException | RuntimeException e) {
+            LOG.debug("SIP {}: cannot answer: {}", request.getMethod(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP I/O error towards {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // REGISTER makes no dialogs
+    }
+
+    // ----------------------------------------------------------------------------- state
+
+    /** One line's registration; guarded by the registrar's lock. */
+    private static final class Line {
+        final int n;
+        final String callId;
+        final String fromTag = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        long cseq;
+        int challenges;
+        LineConfig config;
+        LineStatus status;
+        Instant lostSince;
+        Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
+
+        Line(int n, String mac, Instant start) {
+            this.n = n;
+            this.callId = "reg" + n + "-" + mac + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+            this.lostSince = start;
+            this.status = new LineStatus(n, State.OFF, "not started", start, 0);
+        }
+    }
+
+    /** Runs when a line is due to (re-)register: at start, before the granted time ends, after Reg_Retry_Intvl. */
+    private final class RegisterTask implements Runnable {
+        private final Line line;
+
+        RegisterTask(Line line) {
+            this.line = line;
+        }
+
+        @Override
+        public void run() {
+            attempt(line);
+        }
+    }
+}
