@@ -9,6 +9,8 @@ import java.time.Clock;
 import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
+import org.spaprov.device.stun.StunClient;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.Device;
 import org.spaprov.device.DeviceIdentity;
+import org.spaprov.device.DeviceNetwork;
 import org.spaprov.device.engine.EngineObserver;
 import org.spaprov.device.engine.RealTimeScheduler;
 import org.spaprov.device.fetch.HostResolver;
@@ -43,7 +46,10 @@ import picocli.CommandLine.Spec;
                         + "resync-failure: <ERR>, upgrade-request <url>, upgrade-success <version>, "
                         + "upgrade-failure: <ERR>, reboot.", "",
                 "Values are kept in --state-dir like flash: a restarted device remembers them. The power-up "
-                        + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
+                        + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once.", "",
+                "With STUN_Enable and STUN_Server set, $EXTIP is the address a STUN server sees (EXT_IP wins). "
+                        + "With --sip-port, or a Proxy_1_/Proxy_2_ set at power-on, the lines register with "
+                        + "their proxies ($REGTMR1/2)."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
@@ -58,7 +64,10 @@ import picocli.CommandLine.Spec;
                 "      --cert dev.crt --cert-key dev.key --set GPP_SA=secret \\",
                 "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg'",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
-                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'"})
+                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'",
+                "  spaprov emulate --mac 000e08aabbcc --until forever --sip-port 0 --http-port 8081 \\",
+                "      --set Proxy_1_=127.0.0.1:5060 --set User_ID_1_=1001 --set Password_1_=s3cret",
+                "  curl -X POST http://127.0.0.1:8081/admin/line/1/busy"})
 public final class EmulateCommand implements java.util.concurrent.Callable<Integer> {
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }
@@ -100,7 +109,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now).")
     Integer sipPort;
 
-    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...).")
+    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ..., POST /admin/line/1/busy|idle).")
     Integer httpPort;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
@@ -163,7 +172,8 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
 
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
-            Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store)
+            DeviceNetwork net = new DeviceNetwork();
+            Device.Builder b = Device.builder(id).model(m).firmware(firmware).scheduler(clock).store(store).network(net)
                     .tls(new TlsSettings(DeviceSetup.cas(ca), creds, HostResolver.SYSTEM))
                     .events(printer).observer(observer).dhcpTftpServer(dhcpTftp);
             settings.forEach(b::set);
@@ -175,9 +185,15 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             }
             List<AutoCloseable> servers = new ArrayList<>();
             try {
+                Optional<InetSocketAddress> notify = Optional.empty();
                 if (sipPort != null) {
-                    servers.add(SipNotifyListener.start(d, sipPort));
+                    SipNotifyListener sip = SipNotifyListener.start(d, sipPort);
+                    servers.add(sip);
+                    notify = Optional.of(sip.address());
                 }
+                boolean register = sipPort != null || !d.param("Proxy_1_").isBlank() || !d.param("Proxy_2_").isBlank();
+                servers.add(net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), notify,
+                        register, StunClient.RFC_5389, HostResolver.SYSTEM)));
                 if (httpPort != null) {
                     servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
                             Clock.systemUTC()));

@@ -53,6 +53,17 @@ class EmulateCommandTest {
     }
 
     @Test
+    void extipIsTheConfiguredExtIp() throws Exception {
+        // SPEC §15.25: "$EXTIP: the configured EXT_IP when set; else, with STUN_Enable, the mapped address ..."
+        Files.writeString(dir.resolve("spa-66.43.16.52.xml"), "<flat-profile/>");
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                "--set", "EXT_IP=66.43.16.52", "--set", "STUN_Enable=Yes", "--set", "STUN_Server=127.0.0.1:9",
+                "--set", "Profile_Rule=" + base + "/spa-$EXTIP.xml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resync-request " + base + "/spa-66.43.16.52.xml\nresync-success\n");
+    }
+
+    @Test
     void aFailedResyncExitsOneAndStillPrintsTheConfig() {
         DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
                 "--set", "Profile_Rule=" + base + "/missing.xml", "--print-config", "--json");
