@@ -52,7 +52,13 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
      * @throws IOException when the SIP endpoint cannot start
      * @throws IllegalStateException when already started
      */
-    public synchronized DeviceNetwork start(DeviceControl device, Scheduler scheduler, Settings s) throws IOException {
+    public DeviceNetwork start(DeviceControl device, Scheduler scheduler, Settings s) throws IOException {
+        return start(device, scheduler, s, LineRegistrar.Observer.NONE);
+    }
+
+    /** As {@link #start(DeviceControl, Scheduler, Settings)}, telling {@code lines} of every change of a line's registration. */
+    public synchronized DeviceNetwork start(DeviceControl device, Scheduler scheduler, Settings s,
+            LineRegistrar.Observer lines) throws IOException {
         if (external != null) {
             throw new IllegalStateException("already started");
         }
@@ -60,7 +66,7 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
         this.external = new ExternalAddress(device::param, scheduler, s.stun(), s.resolver()).start();
         if (s.register()) {
             this.registrar = LineRegistrar.start(device.mac(), device::param, scheduler, s.bind(), s.contact(),
-                    LineRegistrar.Observer.NONE);
+                    lines);
         }
         return this;
     }
