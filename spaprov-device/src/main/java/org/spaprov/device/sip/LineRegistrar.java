@@ -41,6 +41,7 @@ import org.spaprov.device.engine.Scheduler;
 import org.spaprov.device.sip.LineConfig.Off;
 import org.spaprov.device.sip.LineConfig.Ready;
 import org.spaprov.device.sip.LineConfig.Refused;
+import org.spaprov.device.sip.LineStatus.State;
 
 /**
  * Registers the device's lines 1 and 2 with their registrars (RFC 3261 §10) over UDP, on JAIN-SIP RI:
@@ -66,17 +67,6 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     private static final int MAX_CHALLENGES = 1;
     /** Retry interval when {@code Reg_Retry_Intvl} is unusable (its catalog default). */
     private static final int DEFAULT_RETRY = 30;
-
-    /** A line's registration state. */
-    public enum State { OFF, REGISTERING, REGISTERED, FAILED }
-
-    /**
-     * What a line is doing.
-     *
-     * @param detail why: a status line ({@code 200 OK}), {@code timeout}, {@code domain not allowed}…
-     * @param expires the granted registration time in seconds while {@code REGISTERED}, else 0
-     */
-    public record LineStatus(int line, State state, String detail, Instant since, int expires) { }
 
     /** Told of every change of a line's status, on the stack's or the scheduler's thread. */
     @FunctionalInterface
@@ -228,10 +218,10 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         }
     }
 
-    private synchronized void answered(Line l, Response resp) {
+    private synchronized void answered(Line l, long seq, Response resp) {
         int code = resp.getStatusCode();
-        if (closed || code < 200) {
-            return;
+        if (closed || code < 200 || seq != l.cseq) {
+            return; // provisional, or the answer to a request we no longer wait for
         }
         if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
                 && l.challenges < MAX_CHALLENGES) {
@@ -259,6 +249,12 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         change(l, State.REGISTERED, code + " " + resp.getReasonPhrase(), granted);
         LOG.info("line {}: registered at {} as {} for {} s", l.n, l.config.proxy(), l.config.user(), granted);
         l.timer = scheduler.schedule(Duration.ofSeconds(refreshAfter(granted)), new RegisterTask(l));
+    }
+
+    private synchronized void timedOut(Line l, long seq) {
+        if (seq == l.cseq) {
+            failed(l, "timeout");
+        }
     }
 
     private synchronized void failed(Line l, String why) {
@@ -344,21 +340,17 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         Response resp = event.getResponse();
         Line l = byCallId(resp);
         if (l != null && resp.getHeader(CSeqHeader.NAME) instanceof CSeqHeader c) {
-            synchronized (this) {
-                if (c.getSeqNumber() != l.cseq) {
-                    return; // the answer to a request we no longer wait for
-                }
-            }
-            answered(l, resp);
+            answered(l, c.getSeqNumber(), resp);
         }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
         if (event.getClientTransaction() != null) {
-            Line l = byCallId(event.getClientTransaction().getRequest());
-            if (l != null) {
-                failed(l, "timeout");
+            Request r = event.getClientTransaction().getRequest();
+            Line l = byCallId(r);
+            if (l != null && r.getHeader(CSeqHeader.NAME) instanceof CSeqHeader c) {
+                timedOut(l, c.getSeqNumber());
             }
         }
     }

@@ -20,8 +20,8 @@ import org.spaprov.device.DeviceNetwork;
 import org.spaprov.device.engine.VirtualScheduler;
 import org.spaprov.device.fetch.FetchResult;
 import org.spaprov.device.fetch.HostResolver;
-import org.spaprov.device.sip.LineRegistrar.LineStatus;
-import org.spaprov.device.sip.LineRegistrar.State;
+import org.spaprov.device.sip.LineStatus;
+import org.spaprov.device.sip.LineStatus.State;
 import org.spaprov.device.stun.StunClient;
 
 /**

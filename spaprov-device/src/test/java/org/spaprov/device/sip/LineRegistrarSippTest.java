@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.device.engine.VirtualScheduler;
-import org.spaprov.device.sip.LineRegistrar.LineStatus;
-import org.spaprov.device.sip.LineRegistrar.State;
+import org.spaprov.device.sip.LineStatus;
+import org.spaprov.device.sip.LineStatus.State;
 
 /**
  * Line registration against a real registrar: sipp as UAS ({@code register_uas.xml}) challenges

@@ -17,7 +17,7 @@ import org.spaprov.device.engine.VirtualScheduler;
 import org.spaprov.device.sip.LineConfig.Off;
 import org.spaprov.device.sip.LineConfig.Ready;
 import org.spaprov.device.sip.LineConfig.Refused;
-import org.spaprov.device.sip.LineRegistrar.State;
+import org.spaprov.device.sip.LineStatus.State;
 
 /**
  * Which lines register, and where. The guide (p. 1-5): "The Internet domains accessed by the SPA for
