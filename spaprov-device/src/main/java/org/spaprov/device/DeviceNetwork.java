@@ -48,6 +48,8 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
 
     /**
      * Starts STUN discovery and line registration for {@code device}, timed by {@code scheduler}.
+     * When STUN is on, the first discovery runs before this returns (so power-on sees {@code $EXTIP};
+     * at most the STUN client's retransmission time).
      *
      * @throws IOException when the SIP endpoint cannot start
      * @throws IllegalStateException when already started

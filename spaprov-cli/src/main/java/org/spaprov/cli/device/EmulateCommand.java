@@ -72,6 +72,9 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }
 
+    /** STUN with three tries (0.5 s, 1 s, then 8 s for an answer): power-on waits for the first discovery. */
+    private static final StunClient STUN = new StunClient(java.time.Duration.ofMillis(500), 3);
+
     @Spec
     CommandSpec spec;
 
@@ -193,7 +196,7 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
                 }
                 boolean register = sipPort != null || !d.param("Proxy_1_").isBlank() || !d.param("Proxy_2_").isBlank();
                 servers.add(net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), notify,
-                        register, StunClient.RFC_5389, HostResolver.SYSTEM)));
+                        register, STUN, HostResolver.SYSTEM)));
                 if (httpPort != null) {
                     servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),
                             Clock.systemUTC()));

@@ -3,14 +3,20 @@ package org.spaprov.cli.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.device.stun.StunCodec;
+import org.spaprov.device.stun.StunMessage;
 import org.spaprov.profile.firmware.FirmwareImage;
 
 class EmulateCommandTest {
@@ -61,6 +67,40 @@ class EmulateCommandTest {
                 "--set", "Profile_Rule=" + base + "/spa-$EXTIP.xml");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("resync-request " + base + "/spa-66.43.16.52.xml\nresync-success\n");
+    }
+
+    @Test
+    void extipIsWhatTheStunServerSaw() throws Exception {
+        // emulate wires STUN in (coturn itself is the peer of StunCoturnTest); this responder answers
+        // every Binding request with the sender's address
+        try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            Thread responder = Thread.ofVirtual().start(() -> answerStun(stun));
+            Files.writeString(dir.resolve("spa-127.0.0.1.xml"), "<flat-profile/>");
+            DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                    "--set", "STUN_Enable=Yes", "--set", "STUN_Server=127.0.0.1:" + stun.getLocalPort(),
+                    "--set", "Profile_Rule=" + base + "/spa-$EXTIP.xml");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("resync-request " + base + "/spa-127.0.0.1.xml\nresync-success\n");
+            responder.interrupt();
+        }
+    }
+
+    private static void answerStun(DatagramSocket s) {
+        byte[] buf = new byte[1500];
+        while (!s.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                s.receive(p);
+                if (StunCodec.decode(p.getData(), p.getLength()).orElse(null)
+                        instanceof StunMessage.BindingRequest req) {
+                    byte[] out = StunCodec.encode(new StunMessage.BindingSuccess(req.id(),
+                            Optional.of((InetSocketAddress) p.getSocketAddress())));
+                    s.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+                }
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
     }
 
     @Test
@@ -128,7 +168,7 @@ class EmulateCommandTest {
                     return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                             + adminPort + "/admin/resync?" + base + "/web.xml")).build(),
                             java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // the emulator is still starting
                 } catch (InterruptedException e) {
                     return -1;

@@ -18,7 +18,8 @@ import org.spaprov.device.net.HostPort;
  * {@code STUN_Enable}, the mapped address from an RFC 5389 Binding request to {@code STUN_Server}
  * ({@code host[:port]}, port 3478 by default); else empty.
  *
- * <p>Discovery runs on the injected {@link Scheduler}: at {@link #start}, then every
+ * <p>{@link #start} discovers once on the caller's thread, so {@code $EXTIP} is known before the
+ * device powers on; then discovery runs on the injected {@link Scheduler} every
  * {@value #RECHECK_SECONDS} s of its time (the parameters are read afresh each time, so a resync
  * that turns STUN on takes effect within that period). A discovered address counts only for the
  * {@code STUN_Server} that gave it. Thread-safe.
@@ -49,9 +50,17 @@ public final class ExternalAddress implements AutoCloseable {
         this.resolver = resolver;
     }
 
-    /** Schedules the first discovery now. */
-    public synchronized ExternalAddress start() {
-        timer = scheduler.schedule(Duration.ZERO, new DiscoverTask());
+    /**
+     * Discovers once now (when STUN is on this blocks up to the client's retransmission time), then
+     * schedules the rechecks.
+     */
+    public ExternalAddress start() {
+        discover();
+        synchronized (this) {
+            if (!closed) {
+                timer = scheduler.schedule(Duration.ofSeconds(RECHECK_SECONDS), new DiscoverTask());
+            }
+        }
         return this;
     }
 
