@@ -2,13 +2,13 @@ package org.spaprov.device;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.spaprov.device.engine.Scheduler;
 import org.spaprov.device.fetch.HostResolver;
 import org.spaprov.device.net.NetworkState;
 import org.spaprov.device.sip.LineRegistrar;
+import org.spaprov.device.sip.SipNotifyListener;
 import org.spaprov.device.stun.ExternalAddress;
 import org.spaprov.device.stun.StunClient;
 
@@ -21,7 +21,7 @@ import org.spaprov.device.stun.StunClient;
  * <pre>{@code
  * DeviceNetwork net = new DeviceNetwork();
  * Device d = Device.builder(id).network(net).scheduler(s).build();
- * net.start(d, s, DeviceNetwork.Settings.loopback(Optional.of(notifyListener.address())));
+ * net.start(d, s, DeviceNetwork.Settings.loopback(Optional.of(notifyListener)));
  * d.powerOn();
  * }</pre>
  * Thread-safe; {@link #close()} stops STUN and the SIP endpoint.
@@ -30,15 +30,15 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
     /**
      * How the device reaches the network.
      *
-     * @param bind the local address the SIP endpoint binds (a free UDP port on it)
-     * @param contact the address registrations name in Contact (the NOTIFY listener), or empty for the registering endpoint
+     * @param bind the local address of a registering endpoint of its own (a free UDP port), used without {@code sip}
+     * @param sip the device's NOTIFY listener: lines register from its endpoint, as from a real SPA's one SIP port
      * @param register whether lines register at all (a fleet may leave SIP out)
      */
-    public record Settings(InetAddress bind, Optional<InetSocketAddress> contact, boolean register, StunClient stun,
+    public record Settings(InetAddress bind, Optional<SipNotifyListener> sip, boolean register, StunClient stun,
                            HostResolver resolver) {
         /** Loopback, registering, RFC 5389 STUN timing, the system resolver. */
-        public static Settings loopback(Optional<InetSocketAddress> contact) {
-            return new Settings(InetAddress.getLoopbackAddress(), contact, true, StunClient.RFC_5389, HostResolver.SYSTEM);
+        public static Settings loopback(Optional<SipNotifyListener> sip) {
+            return new Settings(InetAddress.getLoopbackAddress(), sip, true, StunClient.RFC_5389, HostResolver.SYSTEM);
         }
     }
 
@@ -67,8 +67,9 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
         this.param = device::param;
         this.external = new ExternalAddress(device::param, scheduler, s.stun(), s.resolver()).start();
         if (s.register()) {
-            this.registrar = LineRegistrar.start(device.mac(), device::param, scheduler, s.bind(), s.contact(),
-                    lines);
+            this.registrar = s.sip().isPresent()
+                    ? LineRegistrar.startOn(s.sip().get(), device.mac(), device::param, scheduler, lines)
+                    : LineRegistrar.start(device.mac(), device::param, scheduler, s.bind(), lines);
         }
         return this;
     }
@@ -90,7 +91,7 @@ public final class DeviceNetwork implements NetworkState, AutoCloseable {
         return r != null ? r.regTimer(line) : 0;
     }
 
-    /** Stops discovery and the SIP endpoint (about one second). Idempotent. */
+    /** Stops discovery and registering (with an endpoint of its own: about one second). Idempotent. */
     @Override
     public synchronized void close() {
         if (external != null) {

@@ -10,7 +10,6 @@ import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
 import org.spaprov.device.stun.StunClient;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,14 +187,14 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
             }
             List<AutoCloseable> servers = new ArrayList<>();
             try {
-                Optional<InetSocketAddress> notify = Optional.empty();
+                Optional<SipNotifyListener> sip = Optional.empty();
                 if (sipPort != null) {
-                    SipNotifyListener sip = SipNotifyListener.start(d, sipPort);
-                    servers.add(sip);
-                    notify = Optional.of(sip.address());
+                    sip = Optional.of(SipNotifyListener.start(d, sipPort));
+                    servers.add(sip.get());
                 }
                 boolean register = sipPort != null || !d.param("Proxy_1_").isBlank() || !d.param("Proxy_2_").isBlank();
-                servers.add(net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), notify,
+                // first in the list: closed before the listener it may send from
+                servers.add(0, net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), sip,
                         register, STUN, HostResolver.SYSTEM)));
                 if (httpPort != null) {
                     servers.add(AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort, new ConfigReport(m::groupOf, m::secret),

@@ -6,7 +6,6 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +48,15 @@ import org.spaprov.device.sip.LineStatus.State;
  * ({@link DigestClient}), a refresh before the granted time runs out, and a new attempt after
  * {@code Reg_Retry_Intvl} when registering fails or the line is not configured. Each attempt reads
  * the line's parameters afresh ({@link LineConfig}), so a resync that changes them takes effect at
- * the next attempt or refresh.
+ * the next attempt or refresh. It sends from the device's NOTIFY endpoint ({@link #startOn}) or,
+ * without one, from an endpoint of its own ({@link #start}).
  *
  * <p>{@link #regTimer(int)} is {@code $REGTMR1}/{@code $REGTMR2}: the guide's "seconds since Line n
  * lost registration", 0 while registered; a line that never registered counts from {@link #start}.
  *
  * <p>Timers run on the injected {@link Scheduler} (virtual time in tests); answers arrive on the
- * stack's thread; both take this object's lock. The Contact names {@code contact} when given (the
- * device's NOTIFY listener), else this endpoint. Passwords are never logged. Threads: see
+ * stack's thread; both take this object's lock. The Contact is the sending endpoint. Passwords are
+ * never logged. Threads: see
  * {@link SipNotifyListener}; {@link #close()} stops the stack.
  */
 public final class LineRegistrar implements AutoCloseable, SipListener {
@@ -85,30 +85,20 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     private final MessageFactoryImpl messages = new MessageFactoryImpl();
     private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
     private final AddressFactoryImpl addresses = new AddressFactoryImpl();
-    private final InetSocketAddress contact;
+    /** The NOTIFY listener whose endpoint this registrar shares, or null when it has its own stack. */
+    private final SipNotifyListener shared;
     private final Line[] lines = new Line[LINES];
     private boolean closed;
 
-    private LineRegistrar(String mac, UnaryOperator<String> param, Scheduler scheduler, InetAddress bind,
-            Optional<InetSocketAddress> contact, Observer observer) throws IOException {
+    private LineRegistrar(String mac, UnaryOperator<String> param, Scheduler scheduler, Observer observer,
+            SipStackImpl stack, ListeningPoint listeningPoint, SipProvider provider, SipNotifyListener shared) {
         this.param = param;
         this.scheduler = scheduler;
         this.observer = observer;
-        this.stack = SipStacks.create("reg", mac);
-        try {
-            this.listeningPoint = SipStacks.bind(stack, bind, 0);
-            this.provider = stack.createSipProvider(listeningPoint);
-            provider.addSipListener(this);
-            stack.start();
-            SipStacks.awaitReady(bind, listeningPoint.getPort());
-        } catch (IOException e) {
-            stack.stop();
-            throw e;
-        } catch (SipException | TooManyListenersException | RuntimeException e) {
-            stack.stop();
-            throw new IOException("SIP registrar client on udp " + bind.getHostAddress() + ": " + e.getMessage(), e);
-        }
-        this.contact = contact.orElse(new InetSocketAddress(listeningPoint.getIPAddress(), listeningPoint.getPort()));
+        this.stack = stack;
+        this.listeningPoint = listeningPoint;
+        this.provider = provider;
+        this.shared = shared;
         Instant now = scheduler.now();
         for (int i = 0; i < LINES; i++) {
             lines[i] = new Line(i + 1, mac, now);
@@ -116,23 +106,52 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     }
 
     /**
-     * Starts the endpoint on {@code bind} (a free UDP port) and schedules the first REGISTER of each
-     * line at once.
+     * Starts an endpoint of its own on {@code bind} (a free UDP port) and schedules the first
+     * REGISTER of each line at once; the Contact is that endpoint, which answers only OPTIONS.
      *
      * @param mac the device's MAC (names the stack and the Call-IDs)
      * @param param the device's current parameter values by XML name ("" when unset)
-     * @param contact the address to put in Contact (the NOTIFY listener), or empty for this endpoint
      * @throws IOException when the stack cannot start
      */
     public static LineRegistrar start(String mac, UnaryOperator<String> param, Scheduler scheduler, InetAddress bind,
-            Optional<InetSocketAddress> contact, Observer observer) throws IOException {
-        LineRegistrar r = new LineRegistrar(mac, param, scheduler, bind, contact, observer);
-        synchronized (r) {
-            for (Line l : r.lines) {
-                l.timer = scheduler.schedule(Duration.ZERO, r.new RegisterTask(l));
-            }
+            Observer observer) throws IOException {
+        SipStackImpl stack = SipStacks.create("reg", mac);
+        LineRegistrar r;
+        try {
+            ListeningPoint lp = SipStacks.bind(stack, bind, 0);
+            SipProvider provider = stack.createSipProvider(lp);
+            r = new LineRegistrar(mac, param, scheduler, observer, stack, lp, provider, null);
+            provider.addSipListener(r);
+            stack.start();
+            SipStacks.awaitReady(bind, lp.getPort());
+        } catch (IOException e) {
+            stack.stop();
+            throw e;
+        } catch (SipException | TooManyListenersException | RuntimeException e) {
+            stack.stop();
+            throw new IOException("SIP registrar client on udp " + bind.getHostAddress() + ": " + e.getMessage(), e);
         }
-        return r;
+        return r.begin();
+    }
+
+    /**
+     * Registers from the device's NOTIFY endpoint, as a real SPA does from its one SIP port: the
+     * Contact is that endpoint, so the registrar's NOTIFYs reach the listener. {@link #close()} leaves
+     * the listener running.
+     */
+    public static LineRegistrar startOn(SipNotifyListener listener, String mac, UnaryOperator<String> param,
+            Scheduler scheduler, Observer observer) {
+        LineRegistrar r = new LineRegistrar(mac, param, scheduler, observer, null, listener.listeningPoint(),
+                listener.provider(), listener);
+        listener.client(r);
+        return r.begin();
+    }
+
+    private synchronized LineRegistrar begin() {
+        for (Line l : lines) {
+            l.timer = scheduler.schedule(Duration.ZERO, new RegisterTask(l));
+        }
+        return this;
     }
 
     /** The UDP port REGISTERs are sent from. */
@@ -164,7 +183,11 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
                 l.timer.cancel();
             }
         }
-        SipStacks.stop(stack, provider, this);
+        if (shared != null) {
+            shared.client(null);
+        } else {
+            SipStacks.stop(stack, provider, this);
+        }
     }
 
     // ----------------------------------------------------------------------------- registering
@@ -204,9 +227,9 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
                     headers.createFromHeader(aor, l.fromTag), headers.createToHeader(aor, null),
                     List.of(headers.createViaHeader(listeningPoint.getIPAddress(), listeningPoint.getPort(), "udp", null)),
                     headers.createMaxForwardsHeader(70));
-            String me = contact.getAddress().getHostAddress();
+            String me = listeningPoint.getIPAddress();
             r.addHeader(headers.createContactHeader(addresses.createAddress(addresses.createURI(
-                    "sip:" + c.user() + "@" + (me.contains(":") ? "[" + me + "]" : me) + ":" + contact.getPort()))));
+                    "sip:" + c.user() + "@" + (me.contains(":") ? "[" + me + "]" : me) + ":" + listeningPoint.getPort()))));
             r.addHeader(headers.createExpiresHeader(c.expires()));
             if (authHeader != null) {
                 r.addHeader(headers.createHeader(authHeader, authValue));

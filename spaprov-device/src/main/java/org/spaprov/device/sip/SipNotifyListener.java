@@ -65,6 +65,8 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
     private final ListeningPoint listeningPoint;
     private final SipProvider provider;
     private volatile boolean stopped;
+    /** Gets the answers to the requests the device sends from this endpoint (REGISTER), when registering here. */
+    private volatile SipListener client;
 
     private SipNotifyListener(DeviceControl device, InetAddress bind, int port, Clock clock) throws IOException {
         this.device = device;
@@ -128,6 +130,21 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
     @Override
     public void close() {
         stop();
+    }
+
+    // ----------------------------------------------------------------------------- for LineRegistrar
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    ListeningPoint listeningPoint() {
+        return listeningPoint;
+    }
+
+    /** Routes answers and client timeouts to {@code c} (null: nobody). */
+    void client(SipListener c) {
+        this.client = c;
     }
 
     // ----------------------------------------------------------------------------- SipListener
@@ -244,12 +261,18 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // the device sends no requests from this endpoint
+        SipListener c = client;
+        if (c != null) {
+            c.processResponse(event);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        // nothing to retry: server transactions only
+        SipListener c = client;
+        if (c != null && !event.isServerTransaction()) {
+            c.processTimeout(event);
+        }
     }
 
     @Override

@@ -25,8 +25,8 @@ import org.spaprov.device.sip.LineStatus.State;
 import org.spaprov.device.stun.StunClient;
 
 /**
- * A whole emulated device whose line 1 registers with a real registrar (sipp), and whose rules see
- * $REGTMR1/2. The guide (G301 p70): "REGTMR1 — Seconds since Line 1 lost registration to SIP
+ * A whole emulated device whose line 1 registers with a real registrar (sipp) from its SIP NOTIFY
+ * port, as a real SPA does from its one SIP port, and whose rules see $REGTMR1/2. The guide (G301 p70): "REGTMR1 — Seconds since Line 1 lost registration to SIP
  * server"; its condition example (G30 p37): {@code $REGTMR1 gt 300 and $PRVTMR gt 1200 and "$EXTIP" ne ""}.
  */
 class DeviceRegistrationTest {
@@ -38,7 +38,8 @@ class DeviceRegistrationTest {
         VirtualScheduler clock = new VirtualScheduler();
         List<String> paths = new CopyOnWriteArrayList<>();
         BlockingQueue<LineStatus> lines = new LinkedBlockingQueue<>();
-        try (SippRegistrar sipp = SippRegistrar.start(dir, "1001", "s3cret", 60); DeviceNetwork net = new DeviceNetwork()) {
+        DeviceNetwork net = new DeviceNetwork();
+        try (SippRegistrar sipp = SippRegistrar.start(dir, "1001", "s3cret", 60)) {
             Device d = Device.builder(DeviceIdentity.of("spa2102", "000e08aabbcc")).scheduler(clock).network(net)
                     .syslog(false).resolver(host -> List.of(InetAddress.getByName("127.0.0.1")))
                     .transport(r -> {
@@ -49,22 +50,32 @@ class DeviceRegistrationTest {
                     .set("Password_1_", "s3cret").set("Register_Expires_1_", "60").set("Line_Enable_2_", "No")
                     .set("Profile_Rule", "( $REGTMR1 eq 0 and $REGTMR2 gt 50 )? http://prov.test/line1-up-line2-down.xml")
                     .build();
-            net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), Optional.empty(), true,
-                    StunClient.RFC_5389, HostResolver.SYSTEM), lines::add);
-            d.powerOn();
-            clock.runDue();
-            awaitRegistered(lines);
-            assertThat(d.variables().getOrEmpty("REGTMR1")).isEqualTo("0");
-
-            clock.advance(Duration.ofSeconds(LineRegistrar.refreshAfter(60))); // the refresh (sipp's second round)
-            awaitRegistered(lines);
-            assertThat(d.variables().getOrEmpty("REGTMR2")).as("line 2 disabled since power-on")
-                    .isEqualTo(String.valueOf(LineRegistrar.refreshAfter(60)));
-            d.resyncNow(Optional.empty(), "");
-            clock.runDue();
-            assertThat(paths).containsExactly("/line1-up-line2-down.xml");
+            SipNotifyListener sip = SipNotifyListener.start(d, 0);
+            try (sip; net) {
+                net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), Optional.of(sip), true,
+                        StunClient.RFC_5389, HostResolver.SYSTEM), lines::add);
+                registerAndResync(d, clock, lines, paths);
+            }
             assertThat(sipp.exitCode()).as(sipp.log()).isZero();
+            assertThat(sipp.messages()).contains("Via: SIP/2.0/UDP 127.0.0.1:" + sip.port() + ";",
+                    "Contact: <sip:1001@127.0.0.1:" + sip.port() + ">");
         }
+    }
+
+    private static void registerAndResync(Device d, VirtualScheduler clock, BlockingQueue<LineStatus> lines,
+            List<String> paths) throws InterruptedException {
+        d.powerOn();
+        clock.runDue();
+        awaitRegistered(lines);
+        assertThat(d.variables().getOrEmpty("REGTMR1")).isEqualTo("0");
+
+        clock.advance(Duration.ofSeconds(LineRegistrar.refreshAfter(60))); // the refresh (sipp's second round)
+        awaitRegistered(lines);
+        assertThat(d.variables().getOrEmpty("REGTMR2")).as("line 2 disabled since power-on")
+                .isEqualTo(String.valueOf(LineRegistrar.refreshAfter(60)));
+        d.resyncNow(Optional.empty(), "");
+        clock.runDue();
+        assertThat(paths).containsExactly("/line1-up-line2-down.xml");
     }
 
     private static void awaitRegistered(BlockingQueue<LineStatus> lines) throws InterruptedException {

@@ -39,7 +39,7 @@ class LineRegistrarSippTest {
             int port = sipp.port;
             params.put("Proxy_1_", "127.0.0.1:" + port);
             try (LineRegistrar reg = LineRegistrar.start("000e08aabbcc", this::param, clock,
-                    InetAddress.getLoopbackAddress(), Optional.empty(), changes::add)) {
+                    InetAddress.getLoopbackAddress(), changes::add)) {
                 clock.runDue();
                 LineStatus first = next(1, State.REGISTERED);
                 assertThat(first.expires()).as("granted by the registrar").isEqualTo(60);
@@ -68,7 +68,7 @@ class LineRegistrarSippTest {
         try (SippRegistrar sipp = SippRegistrar.start(dir, "1001", "other-password", 60)) {
             params.put("Proxy_1_", "127.0.0.1:" + sipp.port);
             try (LineRegistrar reg = LineRegistrar.start("000e08aabbcc", this::param, clock,
-                    InetAddress.getLoopbackAddress(), Optional.empty(), changes::add)) {
+                    InetAddress.getLoopbackAddress(), changes::add)) {
                 clock.runDue();
                 LineStatus failed = next(1, State.FAILED);
                 assertThat(failed.detail()).isEqualTo("403 Forbidden");

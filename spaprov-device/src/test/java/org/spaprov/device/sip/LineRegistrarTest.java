@@ -38,7 +38,7 @@ class LineRegistrarTest {
             params.put("Proxy_2_", "127.0.0.1:" + proxy.getLocalPort());
             params.put("Restricted_Access_Domains", "example.com");
             try (LineRegistrar reg = LineRegistrar.start("000e08aabbcc", n -> params.getOrDefault(n, ""), clock,
-                    InetAddress.getLoopbackAddress(), Optional.empty(), LineRegistrar.Observer.NONE)) {
+                    InetAddress.getLoopbackAddress(), LineRegistrar.Observer.NONE)) {
                 clock.runDue();
                 assertThat(reg.status(1).state()).isEqualTo(State.FAILED);
                 assertThat(reg.status(1).detail()).isEqualTo("domain not allowed");

@@ -48,7 +48,7 @@ class RegistrationLogsNoSecretTest {
                     "Password_1_", "pw-Zebra-42", "Proxy_1_", "127.0.0.1:" + registrar.getLocalPort(),
                     "Register_Expires_1_", "3600");
             try (LineRegistrar reg = LineRegistrar.start("000e08aabbcc", n -> params.getOrDefault(n, ""), clock,
-                    InetAddress.getLoopbackAddress(), Optional.empty(), changes::add)) {
+                    InetAddress.getLoopbackAddress(), changes::add)) {
                 clock.runDue();
                 DatagramPacket first = receive(registrar, "CSeq: 1 REGISTER");
                 answer(registrar, first, "401 Unauthorized",
