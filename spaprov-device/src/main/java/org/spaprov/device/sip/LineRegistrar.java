@@ -68,7 +68,10 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     /** Retry interval when {@code Reg_Retry_Intvl} is unusable (its catalog default). */
     private static final int DEFAULT_RETRY = 30;
 
-    /** Told of every change of a line's status, on the stack's or the scheduler's thread. */
+    /**
+     * Told of every change of a line's status, on the stack's or the scheduler's thread, with the
+     * registrar's lock held: must not block.
+     */
     @FunctionalInterface
     public interface Observer {
         Observer NONE = s -> { };
@@ -271,6 +274,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         l.lostSince = null;
         change(l, State.REGISTERED, code + " " + resp.getReasonPhrase(), granted);
         LOG.info("line {}: registered at {} as {} for {} s", l.n, l.config.proxy(), l.config.user(), granted);
+        l.timer.cancel(); // one timer per line, always
         l.timer = scheduler.schedule(Duration.ofSeconds(refreshAfter(granted)), new RegisterTask(l));
     }
 
@@ -311,6 +315,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         } catch (NumberFormatException e) {
             s = DEFAULT_RETRY;
         }
+        l.timer.cancel();
         l.timer = scheduler.schedule(Duration.ofSeconds(s > 0 ? s : DEFAULT_RETRY), new RegisterTask(l));
     }
 
