@@ -111,7 +111,8 @@ public final class EmulateCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now).")
     Integer sipPort;
 
-    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ..., POST /admin/line/1/busy|idle).")
+    @Option(names = "--http-port", paramLabel = "P",
+            description = "Loopback port of the admin web pages (/admin/resync ..., POST /admin/line/1/busy|idle).")
     Integer httpPort;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
