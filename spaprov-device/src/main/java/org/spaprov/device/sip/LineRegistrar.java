@@ -1,16 +1,12 @@
 package org.spaprov.device.sip;
 
 import gov.nist.javax.sip.SipStackImpl;
-import gov.nist.javax.sip.address.AddressFactoryImpl;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,11 +23,8 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.Address;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -85,9 +78,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     private final SipStackImpl stack;
     private final ListeningPoint listeningPoint;
     private final SipProvider provider;
-    private final MessageFactoryImpl messages = new MessageFactoryImpl();
-    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
-    private final AddressFactoryImpl addresses = new AddressFactoryImpl();
+    private final RegisterMessages requests;
     /** The NOTIFY listener whose endpoint this registrar shares, or null when it has its own stack. */
     private final SipNotifyListener shared;
     private final Line[] lines = new Line[LINES];
@@ -102,6 +93,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         this.listeningPoint = listeningPoint;
         this.provider = provider;
         this.shared = shared;
+        this.requests = new RegisterMessages(listeningPoint);
         Instant now = scheduler.now();
         for (int i = 0; i < LINES; i++) {
             lines[i] = new Line(i + 1, mac, now);
@@ -223,20 +215,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
     private void send(Line l, String authHeader, String authValue) {
         LineConfig c = l.config;
         try {
-            Address aor = addresses.createAddress(addresses.createURI("sip:" + c.user() + "@" + host(c)));
-            CallIdHeader callId = headers.createCallIdHeader(l.callId);
-            CSeqHeader cseq = headers.createCSeqHeader(++l.cseq, Request.REGISTER);
-            Request r = messages.createRequest(addresses.createURI(c.registrarUri()), Request.REGISTER, callId, cseq,
-                    headers.createFromHeader(aor, l.fromTag), headers.createToHeader(aor, null),
-                    List.of(headers.createViaHeader(listeningPoint.getIPAddress(), listeningPoint.getPort(), "udp", null)),
-                    headers.createMaxForwardsHeader(70));
-            String me = listeningPoint.getIPAddress();
-            r.addHeader(headers.createContactHeader(addresses.createAddress(addresses.createURI(
-                    "sip:" + c.user() + "@" + (me.contains(":") ? "[" + me + "]" : me) + ":" + listeningPoint.getPort()))));
-            r.addHeader(headers.createExpiresHeader(c.expires()));
-            if (authHeader != null) {
-                r.addHeader(headers.createHeader(authHeader, authValue));
-            }
+            Request r = requests.register(c, l.callId, ++l.cseq, l.fromTag, authHeader, authValue);
             ClientTransaction tx = provider.getNewClientTransaction(r);
             tx.sendRequest();
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
@@ -266,7 +245,7 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
             failed(l, code + " " + resp.getReasonPhrase());
             return;
         }
-        int granted = granted(resp, l.config.expires());
+        int granted = RegisterMessages.granted(resp, l.config.expires());
         if (granted <= 0) {
             failed(l, "registrar granted no time");
             return;
@@ -327,22 +306,6 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
         return Math.max(1, granted - Math.max(1, granted / 8));
     }
 
-    /** The time granted: our Contact's {@code expires}, else the Expires header, else what we asked. */
-    private static int granted(Response resp, int asked) {
-        var contacts = resp.getHeaders(ContactHeader.NAME);
-        while (contacts.hasNext()) {
-            if (contacts.next() instanceof ContactHeader ch && ch.getExpires() >= 0) {
-                return ch.getExpires();
-            }
-        }
-        return resp.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader e ? e.getExpires() : asked;
-    }
-
-    private static String host(LineConfig c) {
-        String h = c.proxyAddress().getHostString();
-        return h.contains(":") ? "[" + h + "]" : h;
-    }
-
     private Line line(int n) {
         if (n < 1 || n > LINES) {
             throw new IllegalArgumentException("line must be 1.." + LINES + ", got " + n);
@@ -390,8 +353,8 @@ public final class LineRegistrar implements AutoCloseable, SipListener {
             return;
         }
         try {
-            Response r = messages.createResponse(Request.OPTIONS.equals(request.getMethod()) ? Response.OK
-                    : Response.METHOD_NOT_ALLOWED, request);
+            Response r = requests.answer(request, Request.OPTIONS.equals(request.getMethod()) ? Response.OK
+                    : Response.METHOD_NOT_ALLOWED);
             provider.sendResponse(r);
         } catch (ParseException | SipException | RuntimeException e) {
             LOG.debug("SIP {}: cannot answer: {}", request.getMethod(), e.getMessage());
