@@ -22,6 +22,7 @@ import org.spaprov.device.fetch.HostResolver;
 import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fetch.Transport;
 import org.spaprov.device.fetch.Transports;
+import org.spaprov.device.net.NetworkState;
 import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.Models;
 import org.spaprov.device.state.PersistentState;
@@ -92,7 +93,7 @@ public final class Device implements DeviceControl {
         engine.powerOn();
     }
 
-    /** Marks a line (1 or 2) busy or idle. */
+    @Override
     public void setLineBusy(int line, boolean busy) {
         engine.setLineBusy(line, busy);
     }
@@ -176,6 +177,8 @@ public final class Device implements DeviceControl {
         private EngineObserver observer = EngineObserver.NONE;
         private String dhcpTftpServer;
         private String ip;
+        private NetworkState network;
+        private boolean syslog = true;
         private final Map<String, String> initial = new LinkedHashMap<>();
 
         private Builder(DeviceIdentity identity) {
@@ -199,6 +202,13 @@ public final class Device implements DeviceControl {
         public Builder dhcpTftpServer(String host) { this.dhcpTftpServer = host; return this; }
         /** The device's own address ($IP). */
         public Builder ip(String address) { this.ip = address; return this; }
+        /**
+         * $EXTIP and $REGTMR1/2 (a {@link DeviceNetwork} for STUN and SIP registration); without it
+         * $EXTIP is {@code EXT_IP} and $REGTMR 0.
+         */
+        public Builder network(NetworkState n) { this.network = n; return this; }
+        /** Whether the Log_Resync_* / Log_Upgrade_* lines go to Syslog_Server (default yes, SPEC §12). */
+        public Builder syslog(boolean on) { this.syslog = on; return this; }
         /** Values set before power-on, as by an administrator (persisted with the state). */
         public Builder set(String name, String value) { initial.put(name, value); return this; }
 
@@ -219,11 +229,13 @@ public final class Device implements DeviceControl {
             }
             AtomicReference<ProvisioningEngine> self = new AtomicReference<>();
             // the Log_* lines go to Syslog_Server (SPEC §12); the sender only queues datagrams
-            DeviceEvents all = DeviceEvents.all(List.of(events, new SyslogEvents(
+            DeviceEvents all = !syslog ? events : DeviceEvents.all(List.of(events, new SyslogEvents(
                     name -> self.get() == null ? "" : self.get().param(name), new SyslogSender(Clock.systemDefaultZone()))));
             Optional<String> dhcp = Optional.ofNullable(dhcpTftpServer);
+            NetworkState net = network != null ? network
+                    : NetworkState.configured(name -> self.get() == null ? "" : self.get().param(name));
             ProvisioningEngine engine = new ProvisioningEngine(identity, m, new Platform(s, r, store),
-                    new Network(t, resolver, dhcp, ip), new Listeners(all, observer), st);
+                    new Network(t, resolver, dhcp, ip, net), new Listeners(all, observer), st);
             self.set(engine);
             return new Device(engine, identity, all, dhcp);
         }

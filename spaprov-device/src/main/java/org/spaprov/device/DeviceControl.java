@@ -29,6 +29,14 @@ public interface DeviceControl {
     /** Reboot (cold) or restart (warm) when all lines are idle; the next boot resyncs per Resync_On_Reset. */
     void reboot(boolean warm);
 
+    /**
+     * Marks line 1 or 2 busy (a call in progress) or idle: a due resync waits while a line is busy,
+     * up to Forced_Resync_Delay; reboots and upgrades wait for idle lines.
+     *
+     * @throws IllegalArgumentException for a line other than 1 or 2
+     */
+    void setLineBusy(int line, boolean busy);
+
     /** One Report_Rule attempt (NOTIFY report); no retries. */
     void sendReport();
 

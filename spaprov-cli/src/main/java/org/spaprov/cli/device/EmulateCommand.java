@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.spaprov.device.admin.AdminWebServer;
 import org.spaprov.device.report.ConfigReport;
 import org.spaprov.device.sip.SipNotifyListener;
+import org.spaprov.device.stun.StunClient;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.spaprov.cli.UserException;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.device.Device;
 import org.spaprov.device.DeviceIdentity;
+import org.spaprov.device.DeviceNetwork;
 import org.spaprov.device.engine.EngineObserver;
 import org.spaprov.device.engine.RealTimeScheduler;
 import org.spaprov.device.fetch.HostResolver;
@@ -46,7 +48,10 @@ import picocli.CommandLine.Option;
                         + "resync-failure: <ERR>, upgrade-request <url>, upgrade-success <version>, "
                         + "upgrade-failure: <ERR>, reboot.", "",
                 "Values are kept in --state-dir like flash: a restarted device remembers them. The power-up "
-                        + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once."},
+                        + "resync waits up to Resync_Random_Delay x 20 s; --set Resync_Random_Delay=0 starts at once.", "",
+                "With STUN_Enable and STUN_Server set, $EXTIP is the address a STUN server sees (EXT_IP wins). "
+                        + "With --sip-port, or a Proxy_1_/Proxy_2_ set at power-on, the lines register with "
+                        + "their proxies ($REGTMR1/2)."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeList = {"0:the awaited step succeeded", "1:it failed, or bad input (certificate, state dir)",
@@ -59,10 +64,16 @@ import picocli.CommandLine.Option;
                 "      --cert dev.crt --cert-key dev.key --set GPP_SA=secret \\",
                 "      --set 'Profile_Rule=[--key $SA] https://prov.example.com/$MA.cfg'",
                 "  spaprov emulate --mac 000e08aabbcc --until upgrade \\",
-                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'"})
+                "      --set 'Upgrade_Rule=http://127.0.0.1:8080/fw.bin'",
+                "  spaprov emulate --mac 000e08aabbcc --until forever --sip-port 0 --http-port 8081 \\",
+                "      --set Proxy_1_=127.0.0.1:5060 --set User_ID_1_=1001 --set Password_1_=s3cret",
+                "  curl -X POST http://127.0.0.1:8081/admin/line/1/busy"})
 public final class EmulateCommand extends BaseCommand {
     /** What to wait for. */
     public enum Until { resync, upgrade, forever }
+
+    /** STUN with three tries (0.5 s, 1 s, then 8 s for an answer): power-on waits for the first discovery. */
+    private static final StunClient STUN = new StunClient(java.time.Duration.ofMillis(500), 3);
 
     @Option(names = "--mac", required = true, paramLabel = "MAC", description = "MAC address, e.g. 000e08aabbcc.")
     String mac;
@@ -85,7 +96,8 @@ public final class EmulateCommand extends BaseCommand {
     @Option(names = "--sip-port", paramLabel = "P", description = "UDP port for SIP NOTIFY (resync, report, reboot_now); 0 = any free.")
     Integer sipPort;
 
-    @Option(names = "--http-port", paramLabel = "P", description = "Loopback port of the admin web pages (/admin/resync ...); 0 = any free.")
+    @Option(names = "--http-port", paramLabel = "P",
+            description = "Loopback port of the admin web pages (/admin/resync ..., POST /admin/line/1/busy|idle); 0 = any free.")
     Integer httpPort;
 
     @Option(names = "--until", defaultValue = "resync", paramLabel = "resync|upgrade|forever",
@@ -152,8 +164,9 @@ public final class EmulateCommand extends BaseCommand {
         StateStore store = stateDir == null ? StateStore.NONE : new DirectoryStateStore(stateDir);
 
         try (RealTimeScheduler clock = new RealTimeScheduler()) {
+            DeviceNetwork net = new DeviceNetwork();
             Device.Builder b = Device.builder(id).model(m).firmware(device.firmware).scheduler(clock).store(store)
-                    .tls(new TlsSettings(cas, creds, HostResolver.SYSTEM))
+                    .network(net).tls(new TlsSettings(cas, creds, HostResolver.SYSTEM))
                     .events(printer).observer(observer).dhcpTftpServer(device.dhcpTftp);
             settings.forEach(b::set);
             Device d;
@@ -166,11 +179,17 @@ public final class EmulateCommand extends BaseCommand {
             Optional<InetSocketAddress> adminWeb = Optional.empty();
             PrintWriter err = err();
             try {
+                Optional<SipNotifyListener> sip = Optional.empty();
                 if (sipPort != null) {
-                    SipNotifyListener sip = SipNotifyListener.start(d, sipPort);
-                    servers.add(sip);
-                    err.println("spaprov: SIP NOTIFY on udp " + sip.address().getHostString() + ":" + sip.port());
+                    sip = Optional.of(SipNotifyListener.start(d, sipPort));
+                    servers.add(sip.get());
+                    err.println("spaprov: SIP NOTIFY on udp " + sip.get().address().getHostString() + ":"
+                            + sip.get().port());
                 }
+                boolean register = sipPort != null || !d.param("Proxy_1_").isBlank() || !d.param("Proxy_2_").isBlank();
+                // first in the list: closed before the listener it may send from
+                servers.add(0, net.start(d, clock, new DeviceNetwork.Settings(InetAddress.getLoopbackAddress(), sip,
+                        register, STUN, HostResolver.SYSTEM)));
                 if (httpPort != null) {
                     AdminWebServer web = AdminWebServer.start(d, InetAddress.getLoopbackAddress(), httpPort,
                             new ConfigReport(m::groupOf, m::secret), Clock.systemUTC());

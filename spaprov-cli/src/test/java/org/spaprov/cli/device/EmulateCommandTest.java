@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.device.stun.StunCodec;
+import org.spaprov.device.stun.StunMessage;
 import org.spaprov.profile.firmware.FirmwareImage;
 
 class EmulateCommandTest {
@@ -59,6 +64,51 @@ class EmulateCommandTest {
                 + "resync-success\nreboot\nboot spa2102 000e08aabbcc 5.2.12\n");
         assertThat(r.out()).contains("<GPP_A ua=\"na\">hello</GPP_A>").contains("<flat-profile>")
                 .doesNotContain("topsecret").doesNotContain("GPP_SB");
+    }
+
+    @Test
+    void extipIsTheConfiguredExtIp() throws Exception {
+        // SPEC §15.25: "$EXTIP: the configured EXT_IP when set; else, with STUN_Enable, the mapped address ..."
+        Files.writeString(dir.resolve("spa-66.43.16.52.xml"), "<flat-profile/>");
+        DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                "--set", "EXT_IP=66.43.16.52", "--set", "STUN_Enable=Yes", "--set", "STUN_Server=127.0.0.1:9",
+                "--set", "Profile_Rule=" + base + "/spa-$EXTIP.xml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resync-request " + base + "/spa-66.43.16.52.xml\nresync-success\n");
+    }
+
+    @Test
+    void extipIsWhatTheStunServerSaw() throws Exception {
+        // emulate wires STUN in (coturn itself is the peer of StunCoturnTest); this responder answers
+        // every Binding request with the sender's address
+        try (DatagramSocket stun = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            Thread responder = Thread.ofVirtual().start(() -> answerStun(stun));
+            Files.writeString(dir.resolve("spa-127.0.0.1.xml"), "<flat-profile/>");
+            DeviceCliRun r = DeviceCliRun.run("emulate", "--mac", "000e08aabbcc", "--set", "Resync_Random_Delay=0",
+                    "--set", "STUN_Enable=Yes", "--set", "STUN_Server=127.0.0.1:" + stun.getLocalPort(),
+                    "--set", "Profile_Rule=" + base + "/spa-$EXTIP.xml");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("resync-request " + base + "/spa-127.0.0.1.xml\nresync-success\n");
+            responder.interrupt();
+        }
+    }
+
+    private static void answerStun(DatagramSocket s) {
+        byte[] buf = new byte[1500];
+        while (!s.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                s.receive(p);
+                if (StunCodec.decode(p.getData(), p.getLength()).orElse(null)
+                        instanceof StunMessage.BindingRequest req) {
+                    byte[] out = StunCodec.encode(new StunMessage.BindingSuccess(req.id(),
+                            Optional.of((InetSocketAddress) p.getSocketAddress())));
+                    s.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+                }
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.device.DeviceControl;
@@ -25,12 +27,15 @@ import org.spaprov.device.sip.DigestAuth;
  * The device's admin web endpoints (SPEC §13.1, §15.19) on the JDK HTTP server, one virtual thread
  * per request:
  * <table>
- *   <caption>endpoints (GET or HEAD)</caption>
+ *   <caption>endpoints (GET or HEAD, except the line ones: POST)</caption>
  *   <tr><td>{@code /admin/resync}</td><td>resync with the configured rules (PRVST -1)</td></tr>
  *   <tr><td>{@code /admin/resync?[[scheme://]server[:port]]/path}</td><td>resync from that URL</td></tr>
  *   <tr><td>{@code /admin/upgrade?url} (also {@code /upgrade?url})</td><td>upgrade from that URL</td></tr>
  *   <tr><td>{@code /admin/reboot}</td><td>reboot (when the lines are idle)</td></tr>
  *   <tr><td>{@code /admin/spacfg.xml}</td><td>running configuration, {@code group} attributes, no secrets</td></tr>
+ *   <tr><td>{@code POST /admin/line/N/busy}, {@code POST /admin/line/N/idle}</td><td>line N (1 or 2) off hook
+ *       (a call) or on hook: not on a real SPA, it stands in for the phone so the busy-line deferral of
+ *       resyncs, reboots and upgrades (Forced_Resync_Delay) can be driven from outside</td></tr>
  * </table>
  * URL arguments may be raw or %-encoded; a missing server is replaced by the requesting host.
  * Gating ({@code Provision_Enable}, {@code Upgrade_Enable}) is the device's business: these calls
@@ -45,6 +50,8 @@ public final class AdminWebServer implements AutoCloseable {
     /** The user name the admin password belongs to. */
     public static final String ADMIN_USER = "admin";
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final Pattern LINE = Pattern.compile("/admin/line/(\\d{1,2})/(busy|idle)");
+    private static final int LINES = 2;
 
     private final DeviceControl device;
     private final ConfigReport report;
@@ -106,8 +113,10 @@ public final class AdminWebServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
             String host = ex.getRemoteAddress().getAddress().getHostAddress();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().add("Allow", "GET, HEAD");
+            Matcher line = LINE.matcher(path);
+            boolean lineCall = line.matches();
+            if (lineCall ? !method.equals("POST") : !method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().add("Allow", lineCall ? "POST" : "GET, HEAD");
                 reply(ex, 405, "method not allowed\n");
                 return;
             }
@@ -139,13 +148,22 @@ public final class AdminWebServer implements AutoCloseable {
                     ex.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
                     yield send(ex, 200, xml.getBytes(StandardCharsets.UTF_8));
                 }
-                default -> reply(ex, 404, "not found\n");
+                default -> lineCall ? line(ex, Integer.parseInt(line.group(1)), line.group(2).equals("busy"))
+                        : reply(ex, 404, "not found\n");
             };
             LOG.info("admin {} from {}: {}", path, host, status);
         } catch (RuntimeException e) {
             LOG.warn("admin request failed: {}", e.toString());
             throw e;
         }
+    }
+
+    private int line(HttpExchange ex, int n, boolean busy) throws IOException {
+        if (n < 1 || n > LINES) {
+            return reply(ex, 404, "no line " + n + " (lines are 1.." + LINES + ")\n");
+        }
+        device.setLineBusy(n, busy);
+        return reply(ex, 200, "line " + n + (busy ? " busy" : " idle") + "\n");
     }
 
     /** True when no password is set or the request carries valid credentials; else sends 401. */

@@ -1,5 +1,6 @@
 package org.spaprov.device.engine;
 
+import org.spaprov.device.net.NetworkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,15 +27,17 @@ final class EngineVariables {
     private final DeviceIdentity identity;
     private final DeviceModel model;
     private final String ip;
+    private final NetworkState network;
     private final Scheduler clock;
     private final Supplier<PersistentState> state;
     private volatile Runtime rt = Runtime.fresh(Instant.EPOCH);
 
-    EngineVariables(DeviceIdentity identity, DeviceModel model, String ip, Scheduler clock,
+    EngineVariables(DeviceIdentity identity, DeviceModel model, Network network, Scheduler clock,
             Supplier<PersistentState> state) {
         this.identity = identity;
         this.model = model;
-        this.ip = ip;
+        this.ip = network.ip();
+        this.network = network.state();
         this.clock = clock;
         this.state = state;
     }
@@ -96,7 +99,7 @@ final class EngineVariables {
         m.put("SN", identity.serial());
         m.put("CCERT", identity.clientCert().isPresent() ? "Installed" : "Not Installed");
         m.put("IP", ip);
-        m.put("EXTIP", "");
+        m.put("EXTIP", network.extIp());
         m.put("SWVER", st.firmwareVersion());
         m.put("HWVER", identity.hardwareVersion());
         m.put("PRVST", Integer.toString(r.prvst));
@@ -104,8 +107,8 @@ final class EngineVariables {
         m.put("UPGERR", r.upgerr);
         m.put("PRVTMR", Long.toString(Duration.between(r.lastResync, now).toSeconds()));
         m.put("UPGTMR", Long.toString(Duration.between(r.lastUpgrade, now).toSeconds()));
-        m.put("REGTMR1", "0");
-        m.put("REGTMR2", "0");
+        m.put("REGTMR1", Long.toString(network.regTimer(1)));
+        m.put("REGTMR2", Long.toString(network.regTimer(2)));
         m.put("UPGCOND", "true");
         m.put("SCHEME", r.scheme);
         m.put("METH", r.scheme);

@@ -59,7 +59,7 @@ public final class ProvisioningEngine {
         this.executor = new SerialExecutor(platform.scheduler(), e -> { });
         this.timers = new Timers(platform.scheduler(), executor);
         this.params = new Params(model, stored);
-        this.vars = new EngineVariables(identity, model, network.ip(), platform.scheduler(), stored);
+        this.vars = new EngineVariables(identity, model, network, platform.scheduler(), stored);
         Downloader downloader = new Downloader(identity, network, vars, events);
         this.resyncs = new ResyncSequence(model, params, vars, downloader, this::applyValues);
         this.upgrader = new Upgrader(model, params, stored, vars, downloader, timers);

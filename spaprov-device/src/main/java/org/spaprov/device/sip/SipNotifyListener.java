@@ -1,28 +1,19 @@
 package org.spaprov.device.sip;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.InvalidArgumentException;
@@ -37,7 +28,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -64,8 +54,6 @@ import org.spaprov.device.DeviceControl;
  */
 public final class SipNotifyListener implements AutoCloseable, SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipNotifyListener.class);
-    private static final AtomicLong STACKS = new AtomicLong();
-    private static final int BIND_ATTEMPTS = 5;
     /** How long a digest nonce stays valid. */
     public static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
@@ -77,32 +65,21 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
     private final ListeningPoint listeningPoint;
     private final SipProvider provider;
     private volatile boolean stopped;
+    /** Gets the answers to the requests the device sends from this endpoint (REGISTER), when registering here. */
+    private volatile SipListener client;
 
     private SipNotifyListener(DeviceControl device, InetAddress bind, int port, Clock clock) throws IOException {
         this.device = device;
         this.policy = new NotifyPolicy(new DigestAuth("spa-" + device.mac(), clock, NONCE_LIFETIME));
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "spaprov-sip-" + device.mac() + "-" + STACKS.incrementAndGet());
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SlfStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SlfServerLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", LoggerFactory.getLogger("org.spaprov.device.sip.messages")
-                .isTraceEnabled() ? "TRACE" : "ERROR");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
-        try {
-            this.stack = new SipStackImpl(p);
-        } catch (javax.sip.PeerUnavailableException e) {
-            throw new IOException("SIP stack: " + e.getMessage(), e);
-        }
+        this.stack = SipStacks.create("sip", device.mac());
         ListeningPoint lp = null;
         try {
-            lp = bind(stack, bind, port);
+            lp = SipStacks.bind(stack, bind, port);
             this.listeningPoint = lp;
             this.provider = stack.createSipProvider(lp);
             provider.addSipListener(this);
             stack.start();
-            awaitReady(bind, lp.getPort());
+            SipStacks.awaitReady(bind, lp.getPort());
         } catch (IOException e) {
             stack.stop();
             throw e;
@@ -147,21 +124,27 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
             return;
         }
         stopped = true;
-        provider.removeSipListener(this);
-        EventScanner scanner = stack.getEventScanner();
-        // stop() closes the listening point and provider itself; it sleeps 1 s inside JAIN-SIP, and
-        // deleting the provider first would stop (and sleep) twice
-        stack.stop();
-        if (scanner != null) {
-            // the RI marks its event thread stopped but leaves it blocked in take(): one dummy event
-            // wakes it so it sees the flag and ends (it is not a daemon thread)
-            scanner.addEvent(new EventWrapper(new IOExceptionEvent(provider, "127.0.0.1", 0, ListeningPoint.UDP), null));
-        }
+        SipStacks.stop(stack, provider, this);
     }
 
     @Override
     public void close() {
         stop();
+    }
+
+    // ----------------------------------------------------------------------------- for LineRegistrar
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    ListeningPoint listeningPoint() {
+        return listeningPoint;
+    }
+
+    /** Routes answers and client timeouts to {@code c} (null: nobody). */
+    void client(SipListener c) {
+        this.client = c;
     }
 
     // ----------------------------------------------------------------------------- SipListener
@@ -203,8 +186,8 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
     private void notify(Request request, ServerTransaction tx)
             throws SipException, ParseException, InvalidArgumentException {
         String host = remoteHost(request);
-        NotifyPolicy.Decision d = policy.decide(value(request.getHeader("Event")),
-                value(request.getHeader("Authorization")), device);
+        NotifyPolicy.Decision d = policy.decide(SipStacks.value(request.getHeader("Event")),
+                SipStacks.value(request.getHeader("Authorization")), device);
         Response r = switch (d) {
             case NotifyPolicy.Accept a -> response(request, Response.OK, null);
             case NotifyPolicy.Challenge c -> {
@@ -264,20 +247,8 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
         return r;
     }
 
-    private static String value(Header h) {
-        if (h == null) {
-            return null;
-        }
-        if (h instanceof SIPHeader s) {
-            return s.getHeaderValue();
-        }
-        String t = h.toString();
-        int colon = t.indexOf(':');
-        return (colon < 0 ? t : t.substring(colon + 1)).strip();
-    }
-
     private static String eventToken(Request request) {
-        String v = value(request.getHeader("Event"));
+        String v = SipStacks.value(request.getHeader("Event"));
         return v == null ? "(none)" : v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
@@ -290,12 +261,18 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // the device sends no requests from this endpoint
+        SipListener c = client;
+        if (c != null) {
+            c.processResponse(event);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        // nothing to retry: server transactions only
+        SipListener c = client;
+        if (c != null && !event.isServerTransaction()) {
+            c.processTimeout(event);
+        }
     }
 
     @Override
@@ -311,56 +288,5 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // no dialogs
-    }
-
-    // ----------------------------------------------------------------------------- private
-
-    /**
-     * Sends OPTIONS to ourselves until answered: JAIN-SIP's UDP processor initialises itself on its
-     * own thread, and stopping it before that thread ran fails with a NullPointerException inside the
-     * stack, so {@code start} returns only once the endpoint really answers.
-     */
-    private static void awaitReady(InetAddress bind, int port) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(bind, 0))) {
-            s.setSoTimeout(250);
-            String host = bind.getHostAddress().contains(":") ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
-            String me = host + ":" + s.getLocalPort();
-            for (int attempt = 0; attempt < 40; attempt++) {
-                String msg = "OPTIONS sip:ready@" + host + ":" + port + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP " + me + ";branch=z9hG4bK-ready-" + attempt + "-" + System.nanoTime() + "\r\n"
-                        + "Max-Forwards: 1\r\nFrom: <sip:ready@" + me + ">;tag=r" + attempt + "\r\n"
-                        + "To: <sip:ready@" + host + ":" + port + ">\r\nCall-ID: ready-" + System.nanoTime() + "@" + host
-                        + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-                byte[] b = msg.getBytes(StandardCharsets.US_ASCII);
-                s.send(new DatagramPacket(b, b.length, new InetSocketAddress(bind, port)));
-                try {
-                    s.receive(new DatagramPacket(new byte[2048], 2048));
-                    return;
-                } catch (SocketTimeoutException e) {
-                    // not up yet: ask again
-                }
-            }
-        }
-        throw new IOException("SIP listener on udp " + bind.getHostAddress() + ":" + port + " did not answer within 10 s");
-    }
-
-    /** JAIN-SIP rejects port 0, so find a free one; another process may take it first, hence retries. */
-    private static ListeningPoint bind(SipStackImpl stack, InetAddress bind, int port) throws IOException {
-        String ip = bind.getHostAddress();
-        IOException last = null;
-        for (int attempt = 0; attempt < (port == 0 ? BIND_ATTEMPTS : 1); attempt++) {
-            int p = port;
-            if (p == 0) {
-                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(bind, 0))) {
-                    p = probe.getLocalPort();
-                }
-            }
-            try {
-                return stack.createListeningPoint(ip, p, ListeningPoint.UDP);
-            } catch (InvalidArgumentException | javax.sip.TransportNotSupportedException e) {
-                last = new IOException("cannot bind SIP udp " + ip + ":" + p + ": " + e.getMessage(), e);
-            }
-        }
-        throw last;
     }
 }

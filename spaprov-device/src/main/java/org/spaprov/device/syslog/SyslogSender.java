@@ -110,33 +110,7 @@ public final class SyslogSender {
 
     /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port} (a bare v6 literal has no port). */
     static Optional<InetSocketAddress> parseTarget(String target) {
-        String t = target.strip();
-        String host = t;
-        int port = DEFAULT_PORT;
-        try {
-            if (t.startsWith("[")) {
-                int close = t.indexOf(']');
-                if (close < 0) {
-                    return Optional.empty();
-                }
-                host = t.substring(1, close);
-                String rest = t.substring(close + 1);
-                if (rest.startsWith(":")) {
-                    port = Integer.parseInt(rest.substring(1));
-                } else if (!rest.isEmpty()) {
-                    return Optional.empty();
-                }
-            } else if (t.indexOf(':') >= 0 && t.indexOf(':') == t.lastIndexOf(':')) {
-                host = t.substring(0, t.indexOf(':'));
-                port = Integer.parseInt(t.substring(t.indexOf(':') + 1));
-            }
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        if (host.isEmpty() || port < 1 || port > 65535) {
-            return Optional.empty();
-        }
-        return Optional.of(InetSocketAddress.createUnresolved(host, port));
+        return org.spaprov.device.net.HostPort.parse(target, DEFAULT_PORT);
     }
 
     private void drain() {

@@ -85,6 +85,23 @@ class AdminWebServerTest {
     }
 
     @Test
+    void linesAreMadeBusyAndIdleByPost() throws Exception {
+        Reply busy = curl("/admin/line/1/busy", "-X", "POST");
+        assertThat(busy).isEqualTo(new Reply(200, "line 1 busy\n"));
+        assertThat(device.nextCall()).isEqualTo("line 1 busy");
+        assertThat(curl("/admin/line/2/idle", "-X", "POST").status()).isEqualTo(200);
+        assertThat(device.nextCall()).isEqualTo("line 2 idle");
+        assertThat(curl("/admin/line/1/busy").status()).as("GET changes nothing").isEqualTo(405);
+        assertThat(curl("/admin/line/3/busy", "-X", "POST")).isEqualTo(new Reply(404, "no line 3 (lines are 1..2)\n"));
+        assertThat(curl("/admin/line/1/ringing", "-X", "POST").status()).as("not a line endpoint").isEqualTo(405);
+        device.set("Admin_Passwd", "adm1n-pw");
+        assertThat(curl("/admin/line/1/busy", "-X", "POST").status()).isEqualTo(401);
+        assertThat(device.calls).isEmpty();
+        assertThat(curl("/admin/line/1/idle", "-X", "POST", "--digest", "-u", "admin:adm1n-pw").status()).isEqualTo(200);
+        assertThat(device.nextCall()).isEqualTo("line 1 idle");
+    }
+
+    @Test
     void spacfgHasGroupsAndNoSecrets() throws Exception {
         device.set("GPP_SA", "TopSecretKey").set("License_Keys", "LIC-123456").set("Admin_Passwd", "")
                 .set("GPP_A", "visible").set("Secret_Extra", "hidden-by-predicate");

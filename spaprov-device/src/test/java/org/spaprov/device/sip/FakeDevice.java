@@ -79,6 +79,11 @@ public final class FakeDevice implements DeviceControl {
     }
 
     @Override
+    public void setLineBusy(int line, boolean busy) {
+        calls.add("line " + line + (busy ? " busy" : " idle"));
+    }
+
+    @Override
     public void sendReport() {
         calls.add("report");
     }
