@@ -3,7 +3,6 @@ package org.spaprov.cli.server;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
-import org.spaprov.server.admin.AdminConfig;
-import org.spaprov.server.admin.AdminServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.admin.AdminToken;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
-import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,9 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Where {@link AdminToken} looks for {@value AdminToken#ENV} (tests replace it). */
     Map<String, String> env = System.getenv();
-    private AdminToken adminToken;
     /** Told the running server once it listens (tests). */
-    Consumer<ProvisioningServer> onStarted = s -> { };
+    Consumer<SpaprovServer> onStarted = s -> { };
 
     @Override
     public Integer call() {
@@ -91,79 +84,37 @@ public final class ServeCommand implements Callable<Integer> {
                 throw UserException.usage("a port must be -1 (off), 0 (any free) or 1..65535, got " + p);
             }
         }
-        Clock clock = Clock.systemUTC();
-        ServerCore core;
+        SpaprovServer.Overrides o = SpaprovServer.Overrides.NONE.withEnv(env).withPorts(Optional.ofNullable(tftpPort),
+                Optional.ofNullable(httpPort), Optional.ofNullable(httpsPort), Optional.ofNullable(adminPort));
+        o = data == null ? o : o.withDataDir(data);
+        o = store == null ? o : o.withStoreUrl(store);
+        o = bind == null ? o : o.withBind(bind);
+        SpaprovServer server;
         try {
-            core = ServerCore.open(site, Optional.ofNullable(data), Optional.ofNullable(store), clock);
-        } catch (SiteException e) {
+            server = SpaprovServer.start(site, o, Clock.systemUTC());
+        } catch (SiteException | IOException e) {
             throw UserException.invalid(e.getMessage());
         }
-        try (core) {
-            ServerConfig.Listen l = core.config().listen();
-            ServerConfig.Listen listen = new ServerConfig.Listen(bind != null ? bind : l.bind(),
-                    tftpPort != null ? tftpPort : l.tftpPort(), httpPort != null ? httpPort : l.httpPort(),
-                    httpsPort != null ? httpsPort : l.httpsPort(), adminPort != null ? adminPort : l.adminPort());
-            NetSettings settings;
+        try (server) {
+            server.listeningLines().forEach(out::println);
+            out.flush();
+            err.flush();
+            Thread hook = new Thread(() -> {
+                stop.complete(null);
+                // Keep the JVM up until the listeners and the store are closed.
+                closed.join();
+            }, "spaprov-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            onStarted.accept(server);
+            stop.join();
             try {
-                settings = NetSettings.of(core.config().withListen(listen));
-            } catch (IllegalArgumentException e) {
-                throw UserException.invalid(site + ": " + e.getMessage());
-            }
-            ProvisioningServer server;
-            try {
-                server = ProvisioningServer.start(settings, core.provisionService(), core.reportSink(), clock);
-            } catch (IOException e) {
-                throw UserException.invalid(e.getMessage());
-            }
-            try (server; AdminServer admin = startAdmin(listen, core)) {
-                core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
-                core.startWatching(java.time.Duration.ofSeconds(2));
-                server.listeningLines().forEach(out::println);
-                if (admin != null) {
-                    out.println("admin: " + admin.baseUrl() + " (token " + adminToken.where() + ")");
-                }
-                out.flush();
-                err.flush();
-                Thread hook = new Thread(() -> {
-                    stop.complete(null);
-                    // Keep the JVM up until the listeners and the store are closed.
-                    closed.join();
-                }, "spaprov-serve-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                onStarted.accept(server);
-                stop.join();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running; closing below is all that is left to do.
-                }
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running; closing below is all that is left to do.
             }
         } finally {
             closed.complete(null);
         }
         return Cli.OK;
-    }
-
-    /**
-     * The admin API on the serve bind address, once the data plane listens; null when its port is -1.
-     * A port in use or an unwritable token file stops serve like a data-plane port would.
-     */
-    private AdminServer startAdmin(ServerConfig.Listen listen, ServerCore core) {
-        if (listen.adminPort() < 0) {
-            return null;
-        }
-        try {
-            adminToken = AdminToken.resolve(env, core.dataDir(), new SecureRandom());
-            return AdminServer.start(new AdminConfig(listen.bind(), listen.adminPort(), adminToken.secret()), core);
-        } catch (IllegalArgumentException e) {
-            // A generated token is always valid: this is about the one from the environment.
-            throw UserException.invalid(e.getMessage() + " (from $" + AdminToken.ENV + ")");
-        } catch (IOException e) {
-            throw UserException.invalid(e.getMessage());
-        }
-    }
-
-    private static int port(Optional<java.net.InetSocketAddress> a) {
-        return a.map(java.net.InetSocketAddress::getPort).orElse(-1);
     }
 }
