@@ -15,12 +15,12 @@ import java.util.function.Consumer;
 import org.spaprov.server.admin.AdminConfig;
 import org.spaprov.server.admin.AdminServer;
 import org.spaprov.server.admin.AdminToken;
+import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.net.StartGate;
 import org.spaprov.server.provision.BoundPorts;
 import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 
 /**

@@ -3,8 +3,8 @@ package org.spaprov.server.admin;
 import io.javalin.http.Context;
 import java.util.EnumMap;
 import java.util.Map;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.DeviceRecord;
 import org.spaprov.server.store.Store;
 
 /**

@@ -2,7 +2,8 @@ package org.spaprov.server.firmware;
 
 import java.util.Optional;
 import org.spaprov.profile.Profile;
-import org.spaprov.server.site.DeviceFacingHost;
+import org.spaprov.server.config.DeviceFacingHost;
+import org.spaprov.server.site.FirmwareFile;
 import org.spaprov.server.site.Layer;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.site.Formats;
 import org.spaprov.server.store.Store;
 
@@ -37,7 +37,7 @@ final class PolicyStage implements Stage {
         }
         var policy = ctx.site().config().unknownDevices();
         if (ctx.kind() == FileKind.BOOTSTRAP) {
-            return ctx.byCert() && policy == org.spaprov.server.site.ServerConfig.UnknownDevicePolicy.DENY
+            return ctx.byCert() && policy == org.spaprov.server.config.ServerConfig.UnknownDevicePolicy.DENY
                     ? ctx.error(404, "unknown device") : next.proceed(ctx);
         }
         return switch (policy) {

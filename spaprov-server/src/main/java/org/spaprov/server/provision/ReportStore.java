@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.ProvisionEvent;
 import org.spaprov.server.store.Store;

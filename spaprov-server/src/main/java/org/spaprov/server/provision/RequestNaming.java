@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.ServerConfig.Naming;
+import org.spaprov.server.config.ServerConfig.Naming;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Maps a confined request path to what it names, by the site's patterns ({@link Naming}).

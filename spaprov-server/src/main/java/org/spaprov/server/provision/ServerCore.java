@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.spaprov.server.site.ServerConfig;
+import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteWatcher;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Reads {@code devices.csv}: a header line naming the columns {@code mac,model,serial,groups,key}

@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
-import org.spaprov.server.site.ServerConfig.Listen;
-import org.spaprov.server.site.ServerConfig.Naming;
-import org.spaprov.server.site.ServerConfig.Throttle;
-import org.spaprov.server.site.ServerConfig.Tftp;
-import org.spaprov.server.site.ServerConfig.Tls;
-import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.Listen;
+import org.spaprov.server.config.ServerConfig.Naming;
+import org.spaprov.server.config.ServerConfig.Tftp;
+import org.spaprov.server.config.ServerConfig.Throttle;
+import org.spaprov.server.config.ServerConfig.Tls;
+import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig;
 
 /**
  * Reads {@code spaprov.yaml} into a {@link ServerConfig}. Every key is optional; an unknown key, a

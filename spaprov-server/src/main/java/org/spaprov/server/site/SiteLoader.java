@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.spaprov.server.firmware.FirmwareCatalog;
+import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Loads a site directory into a {@link Site}, all or nothing: the first broken file stops the load

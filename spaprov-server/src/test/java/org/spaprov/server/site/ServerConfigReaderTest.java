@@ -1,14 +1,14 @@
 package org.spaprov.server.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
-import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerConfigReaderTest {
     private static final Path SITE = Path.of("/srv/site");

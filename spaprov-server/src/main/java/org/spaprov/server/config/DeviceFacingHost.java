@@ -1,4 +1,4 @@
-package org.spaprov.server.site;
+package org.spaprov.server.config;
 
 /**
  * The host name a server writes into the URLs it hands to devices, derived from its bind address.

@@ -1,4 +1,4 @@
-package org.spaprov.server.site;
+package org.spaprov.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server's settings, read from the site's {@code spaprov.yaml} by {@link ServerConfigReader}
- * (defaults for every missing key) and validated there; CLI flags override with the {@code with*}
+ * The server's settings, read from the site's {@code spaprov.yaml} by
+ * {@link org.spaprov.server.site.ServerConfigReader} (defaults for every missing key) and validated there; CLI flags override with the {@code with*}
  * copies. Paths are absolute (relative ones in the file are resolved against the site directory,
  * the report folder against the data directory). Immutable.
  *

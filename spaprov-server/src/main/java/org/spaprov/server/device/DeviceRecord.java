@@ -1,4 +1,4 @@
-package org.spaprov.server.site;
+package org.spaprov.server.device;
 
 import java.util.List;
 import java.util.Map;
