@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.spaprov.profile.Profile;
+import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.config.DeviceFacingHost;
 import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.firmware.UpgradeLayers;
-import org.spaprov.server.site.Formats;
 import org.spaprov.server.site.Layer;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
@@ -59,7 +59,7 @@ final class BuildStage implements Stage {
 
     private Profile build(Site site, DeviceRecord d) throws SiteException {
         Map<String, Object> c = Map.of("device", deviceVars(d), "server", serverVars(site));
-        Profile p = Formats.defaults(d.model());
+        Profile p = Catalogs.get(d.model()).defaults();
         if (site.global().isPresent()) {
             p = p.overlay(site.global().get().render(c));
         }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.device.DeviceRecord;
 
 /**
@@ -87,7 +89,7 @@ public final class DevicesCsv {
             String mac = DeviceRecord.normalizeMac(rawMac).orElseThrow(() -> SiteException.at(FILE, lineNo,
                     "'" + rawMac + "' is not a MAC address (12 hex digits)"));
             String rawModel = row.getOrDefault("model", "");
-            String model = Formats.model(rawModel).orElseThrow(() -> SiteException.at(FILE, lineNo,
+            String model = Catalogs.forName(rawModel).map(Catalog::model).orElseThrow(() -> SiteException.at(FILE, lineNo,
                     "device " + mac + ": unknown model '" + rawModel + "'"));
             List<String> groups = new ArrayList<>();
             for (String g : row.getOrDefault("groups", "").split("[;\\s]+")) {

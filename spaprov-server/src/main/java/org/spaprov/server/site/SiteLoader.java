@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.device.DeviceRecord;
 
@@ -50,7 +52,7 @@ public final class SiteLoader {
         Optional<Layer> bootstrap = layer(real, "layers/bootstrap.xml");
         Map<String, Layer> models = new HashMap<>();
         for (Map.Entry<String, Layer> e : folder(real, "layers/model").entrySet()) {
-            String model = Formats.model(e.getKey()).orElseThrow(() -> SiteException.at(e.getValue().file(), 0,
+            String model = Catalogs.forName(e.getKey()).map(Catalog::model).orElseThrow(() -> SiteException.at(e.getValue().file(), 0,
                     "no catalog for model '" + e.getKey() + "'"));
             models.put(model, e.getValue());
         }
@@ -71,10 +73,10 @@ public final class SiteLoader {
         }
         FirmwareCatalog firmware = FirmwareCatalog.load(real.resolve("firmware"));
         for (Map.Entry<String, String> e : config.firmware().entrySet()) {
-            if (Formats.model(e.getKey()).isEmpty()) {
+            if (Catalogs.forName(e.getKey()).isEmpty()) {
                 throw SiteException.at(ServerConfigReader.FILE, 0, "firmware." + e.getKey() + ": no catalog for this model");
             }
-            if (firmware.image(Formats.model(e.getKey()).get(), e.getValue()).isEmpty()) {
+            if (firmware.image(Catalogs.forName(e.getKey()).get().model(), e.getValue()).isEmpty()) {
                 throw SiteException.at(ServerConfigReader.FILE, 0, "firmware." + e.getKey() + ": no image of version "
                         + e.getValue() + " in firmware/");
             }
