@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spaprov.device.ClientCredentials;
-import org.spaprov.device.DeviceIdentity;
+import org.spaprov.profile.Mac;
 import org.spaprov.server.pki.CertificateAuthority;
 import org.spaprov.server.pki.Issued;
 import org.spaprov.server.pki.KeyKind;
@@ -45,11 +45,11 @@ final class DemoSite {
         CertificateAuthority ca = CertificateAuthority.load(site.resolve("pki/ca.crt"), site.resolve("pki/ca.key"),
                 clock);
         SecureRandom rnd = new SecureRandom();
-        long base = DeviceIdentity.macToLong(macBase);
+        Mac base = Mac.parse(macBase);
         StringBuilder csv = new StringBuilder(Files.readString(site.resolve("devices.csv"), StandardCharsets.UTF_8));
         Map<String, ClientCredentials> creds = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            String mac = DeviceIdentity.macOf(base + i);
+            String mac = base.plus(i).hex();
             String serial = "SN" + mac.substring(2).toUpperCase(java.util.Locale.ROOT);
             byte[] k = new byte[12];
             rnd.nextBytes(k);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.spaprov.profile.Mac;
 import org.spaprov.profile.catalog.Catalog;
 import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.device.DeviceRecord;
@@ -86,7 +87,7 @@ public final class DevicesCsv {
                 }
             }
             String rawMac = row.getOrDefault("mac", "");
-            String mac = DeviceRecord.normalizeMac(rawMac).orElseThrow(() -> SiteException.at(FILE, lineNo,
+            String mac = Mac.tryParse(rawMac).map(Mac::hex).orElseThrow(() -> SiteException.at(FILE, lineNo,
                     "'" + rawMac + "' is not a MAC address (12 hex digits)"));
             String rawModel = row.getOrDefault("model", "");
             String model = Catalogs.forName(rawModel).map(Catalog::model).orElseThrow(() -> SiteException.at(FILE, lineNo,

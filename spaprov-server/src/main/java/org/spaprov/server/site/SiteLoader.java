@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.spaprov.profile.Mac;
 import org.spaprov.profile.catalog.Catalog;
 import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.config.ServerConfig;
@@ -59,7 +60,7 @@ public final class SiteLoader {
         Map<String, Layer> groups = folder(real, "layers/group");
         Map<String, Layer> deviceLayers = new HashMap<>();
         for (Map.Entry<String, Layer> e : folder(real, "layers/device").entrySet()) {
-            if (!DeviceRecord.isMac(e.getKey())) {
+            if (!Mac.isCanonical(e.getKey())) {
                 throw SiteException.at(e.getValue().file(), 0, "a device layer is named by the MAC: 12 lower-case hex digits");
             }
             deviceLayers.put(e.getKey(), e.getValue());
