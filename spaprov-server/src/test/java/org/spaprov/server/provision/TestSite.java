@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.spaprov.testkit.MutableClock;
 
 /** A small site written into a temp folder, and a core over it with an in-memory store. */
 final class TestSite implements AutoCloseable {
