@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "(owner-only) at every start; the 'admin:' line names the file, not the token."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped with Ctrl-C", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
+        exitCodeList = {"0:stopped with Ctrl-C or SIGTERM (the store flushed first)", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
         footer = {"", "Examples:",
                 "  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
@@ -101,8 +101,11 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             Thread hook = new Thread(() -> {
                 stop.complete(null);
-                // Keep the JVM up until the listeners and the store are closed.
+                // Keep the JVM up until the listeners and the store are closed, then end as --help says:
+                // stopping by Ctrl-C or SIGTERM is a success (the JVM would exit 130 or 143).
                 closed.join();
+                out.flush();
+                Runtime.getRuntime().halt(Cli.OK);
             }, "spaprov-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             onStarted.accept(server);
