@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.spaprov.server.admin.AdminConfig;
 import org.spaprov.server.admin.AdminServer;
 import org.spaprov.server.admin.AdminToken;
+import org.spaprov.server.config.DeviceFacingHost;
 import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
@@ -28,7 +29,8 @@ import org.spaprov.server.site.SiteException;
  * transport (TFTP, HTTP, HTTPS), then builds the provisioning chain with the ports actually bound, then
  * starts the admin API and the site watcher; {@link #close()} stops them in the reverse order. No request is
  * answered before every listener is bound and the chain is built (see {@link StartGate}), so no profile
- * names a port of {@code spaprov.yaml} that was replaced by a port picked at run time.
+ * names a port of {@code spaprov.yaml} that was replaced by a port picked at run time. Listening on a
+ * non-loopback address needs {@code listen.public-host}, the host every generated URL names.
  *
  * <pre>{@code
  * try (SpaprovServer s = SpaprovServer.start(site, Overrides.NONE.withPorts(0, 0, 0, -1), Clock.systemUTC())) {
@@ -144,6 +146,12 @@ public final class SpaprovServer implements AutoCloseable {
         AdminServer admin = null;
         try {
             ServerConfig config = core.config().withListen(o.applyTo(core.config().listen()));
+            String bind = config.listen().bind();
+            if (!DeviceFacingHost.isLoopback(bind) && config.listen().publicHost().isEmpty()) {
+                // Devices elsewhere need a name the server cannot guess from 0.0.0.0 or one of several addresses.
+                throw SiteException.at("spaprov.yaml", 0, "listen.public-host: required to listen on " + bind
+                        + "; set it to the name or address devices use to reach this server");
+            }
             NetSettings settings;
             try {
                 settings = NetSettings.of(config);

@@ -111,6 +111,34 @@ class SpaprovServerTest {
     }
 
     @Test
+    void listeningOnANonLoopbackAddressWithoutAPublicHostIsAStartUpErrorNamingTheSetting() throws Exception {
+        Path site = site();
+        // Refused before anything is bound: no test listens on 0.0.0.0.
+        assertThatThrownBy(() -> SpaprovServer.start(site, freePorts(dir).withBind("0.0.0.0"), Clock.systemUTC()))
+                .isInstanceOf(org.spaprov.server.site.SiteException.class)
+                .hasMessage("spaprov.yaml: error: listen.public-host: required to listen on 0.0.0.0; set it to the"
+                        + " name or address devices use to reach this server");
+    }
+
+    @Test
+    void thePublicHostIsTheHostOfEveryGeneratedUrl() throws Exception {
+        Path site = site();
+        Path yaml = site.resolve("spaprov.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml)
+                .replace("  # public-host: prov.example.net", "  public-host: prov.example.net"));
+        try (SpaprovServer server = SpaprovServer.start(site, freePorts(dir), Clock.systemUTC())) {
+            int http = server.httpAddress().orElseThrow().getPort();
+            int https = server.httpsAddress().orElseThrow().getPort();
+            assertThat(get(http, "/spa2102.cfg").get(30, TimeUnit.SECONDS).body())
+                    .contains("https://prov.example.net:" + https + "/spa$MA.xml");
+            assertThat(get(http, "/spa" + DEVICE + ".xml").get(30, TimeUnit.SECONDS).body())
+                    .contains("https://prov.example.net:" + https + "/spa$MA.xml")
+                    .contains("? http://prov.example.net:" + http + "/firmware/spa2102-5.2.12.bin</Upgrade_Rule>")
+                    .doesNotContain("://localhost", "://127.0.0.1");
+        }
+    }
+
+    @Test
     void aSiteThatIsNotADirectoryIsASiteError() {
         assertThatThrownBy(() -> SpaprovServer.start(dir.resolve("nothing"), freePorts(dir), Clock.systemUTC()))
                 .isInstanceOf(org.spaprov.server.site.SiteException.class)

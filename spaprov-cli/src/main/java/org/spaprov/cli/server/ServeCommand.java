@@ -52,7 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "JDBC_URL", description = "The store, e.g. jdbc:postgresql://host/db (default: H2 file in the data directory).")
     String store;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: from spaprov.yaml).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = {"Address to listen on (default: from spaprov.yaml).",
+            "A non-loopback address needs listen.public-host in spaprov.yaml (the name devices use)."})
     String bind;
 
     @Option(names = "--tftp-port", paramLabel = "P", description = "TFTP port (0 = any free, -1 = off).")

@@ -93,7 +93,7 @@ final class BuildStage implements Stage {
      * (as bound), and {@code server.tftp_url}, {@code http_url}, {@code https_url} without a trailing slash.
      */
     Map<String, Object> serverVars(Site site) {
-        String host = DeviceFacingHost.forHttps(site.config().listen().bind());
+        String host = DeviceFacingHost.forHttps(site.config().listen());
         BoundPorts bp = ports.get();
         int tftp = bp.tftp() > 0 ? bp.tftp() : site.config().listen().tftpPort();
         int http = bp.http() > 0 ? bp.http() : site.config().listen().httpPort();

@@ -80,6 +80,18 @@ class ServerConfigReaderTest {
     }
 
     @Test
+    void thePublicHostIsAHostNameOrAddressAndNothingElse() throws Exception {
+        assertThat(read("listen: {public-host: prov.example.net}\n").listen().publicHost()).contains("prov.example.net");
+        assertThat(read("listen: {public-host: 192.0.2.10}\n").listen().publicHost()).contains("192.0.2.10");
+        assertThat(read("listen: {public-host: \"2001:db8::10\"}\n").listen().publicHost()).contains("2001:db8::10");
+        assertThat(read("listen: {bind: 0.0.0.0}\n").listen().publicHost()).isEmpty();
+        for (String bad : new String[] {"http://prov.example.net", "prov.example.net:8443", "prov.example.net/x", "a b"}) {
+            assertThatThrownBy(() -> read("listen:\n  public-host: \"" + bad + "\"\n")).as(bad)
+                    .hasMessageStartingWith("spaprov.yaml:2: error: listen.public-host: must be the host name");
+        }
+    }
+
+    @Test
     void yamlSyntaxErrorNamesTheLine() {
         assertThatThrownBy(() -> read("listen:\n  http: 8080\n   bad: [\n"))
                 .isInstanceOf(SiteException.class)
