@@ -13,11 +13,11 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
 import org.spaprov.server.http.TlsSettings;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.provision.ProvisionResult;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
 
 public class BenchServer {
     public static void main(String[] args) throws Exception {

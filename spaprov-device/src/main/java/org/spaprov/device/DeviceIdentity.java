@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.spaprov.profile.Mac;
 
 /**
  * Who a device is: model (catalog key, e.g. {@code spa2102}), MAC (12 lower-case hex digits),
@@ -31,14 +32,7 @@ public record DeviceIdentity(String model, String mac, String serial, String har
      * @throws IllegalArgumentException naming the bad value
      */
     public static String normalizeMac(String mac) {
-        if (mac == null) {
-            throw new IllegalArgumentException("MAC address missing");
-        }
-        String m = mac.replace(":", "").replace("-", "").toLowerCase(Locale.ROOT);
-        if (m.length() != 12 || !m.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            throw new IllegalArgumentException("bad MAC address '" + mac + "' (want 12 hex digits, e.g. 000e08aabbcc)");
-        }
-        return m;
+        return Mac.parse(mac).hex();
     }
 
     /** The MAC as a number, for fleets that count up from a base. */

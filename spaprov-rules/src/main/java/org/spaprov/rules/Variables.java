@@ -1,10 +1,10 @@
 package org.spaprov.rules;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.spaprov.profile.Mac;
 
 /**
  * The current values of the macro variables (SPEC §4.3), looked up by name without the {@code $}
@@ -48,20 +48,15 @@ public interface Variables {
         }
 
         /**
-         * Sets {@code MA}, {@code MAU} and {@code MAC} from a MAC address written with or without
-         * {@code :}/{@code -}/{@code .} separators.
+         * Sets {@code MA}, {@code MAU} and {@code MAC} from a MAC address in any spelling {@link Mac} reads.
          *
-         * @throws IllegalArgumentException when it is not 12 hex digits
+         * @throws IllegalArgumentException when it is not a MAC address
          */
         public Builder mac(String mac) {
-            String hex = mac.replaceAll("[:.\\-]", "");
-            if (!hex.matches("[0-9A-Fa-f]{12}")) {
-                throw new IllegalArgumentException("a MAC address has 12 hex digits (000E08012345 or 00:0e:08:01:23:45)");
-            }
-            String lower = hex.toLowerCase(Locale.ROOT);
-            values.put("MA", lower);
-            values.put("MAU", hex.toUpperCase(Locale.ROOT));
-            values.put("MAC", lower.replaceAll("(..)(?!$)", "$1:"));
+            Mac m = Mac.parse(mac);
+            values.put("MA", m.hex());
+            values.put("MAU", m.upper());
+            values.put("MAC", m.colons());
             return this;
         }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +27,10 @@ import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fleet.Fleet;
 import org.spaprov.device.fleet.FleetSummary;
 import org.spaprov.device.state.Models;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.pki.KeyKind;
 import org.spaprov.server.pki.Pem;
 import org.spaprov.server.pki.PkiException;
-import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteInit;
 import picocli.CommandLine.Command;
@@ -48,7 +44,8 @@ import picocli.CommandLine.Option;
                         + "each device bootstraps over TFTP (spa2102.cfg), fetches its own profile over HTTPS with its "
                         + "client certificate, then its encrypted profile over HTTP, and upgrades its firmware to "
                         + "5.2.12. Prints progress, a summary table and the server's URLs, then keeps serving until "
-                        + "Ctrl-C."},
+                        + "Ctrl-C (with --exit it stops after the table). The temporary site is deleted when the demo "
+                        + "ends."},
         mixinStandardHelpOptions = true,
         exitCodeList = {"0:every device provisioned (and stopped with Ctrl-C or --exit)",
                 "1:some devices failed, or the demo could not start", "2:usage error"},
@@ -76,11 +73,13 @@ public final class DemoCommand extends BaseCommand {
     @Option(names = "--no-progress", description = "No progress bar (logs, CI).")
     boolean noProgress;
 
-    /** Completing it stops a demo that keeps serving (tests); Ctrl-C completes it through a shutdown hook. */
+    /** Completing it stops the demo (tests); Ctrl-C completes it through a shutdown hook. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Told the server once the summary is printed (tests). */
-    Consumer<ProvisioningServer> onServing = s -> { };
+    Consumer<SpaprovServer> onServing = s -> { };
+    /** Where the demo's temporary site and data go; deleted at exit (tests replace it). */
+    Path tempRoot = Path.of(System.getProperty("java.io.tmpdir"));
 
     @Override
     public Integer call() throws Exception {
@@ -93,74 +92,75 @@ public final class DemoCommand extends BaseCommand {
         Duration limit = timeout;
         PrintWriter out = out();
         Clock clock = Clock.systemUTC();
-        Path dir = Files.createTempDirectory("spaprov-demo-");
-        Path site = dir.resolve("site");
+        Path dir = Files.createTempDirectory(tempRoot, "spaprov-demo-");
+        // From here on Ctrl-C stops the fleet or the serving, and waits until the directory is gone.
+        Thread hook = new Thread(() -> {
+            stop.complete(null);
+            closed.join();
+        }, "spaprov-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            SiteInit.write(site, clock, KeyKind.EC_P256);
-        } catch (SiteException e) {
-            throw UserException.invalid(e.getMessage());
-        }
-        try (ServerCore core = open(site, dir, clock)) {
-            return serve(out, core, site, clock, limit);
+            Path site = dir.resolve("site");
+            DemoSite.Devices devices = writeSite(site, clock);
+            try (SpaprovServer server = start(site, dir, clock)) {
+                return serve(out, server, site, devices, limit);
+            }
         } finally {
+            TempDirs.deleteQuietly(dir);
             closed.complete(null);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and now returns.
+            }
         }
     }
 
-    private int serve(PrintWriter out, ServerCore core, Path site, Clock clock, Duration limit) throws Exception {
-        ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
-        try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
-                core.reportSink(), clock)) {
-            int tftp = server.tftpAddress().orElseThrow().getPort();
-            int http = server.httpAddress().orElseThrow().getPort();
-            int https = server.httpsAddress().orElseThrow().getPort();
-            core.setBoundPorts(tftp, http, https);
-            DemoSite.Devices devices = DemoSite.write(site, tftp, http, https, count, MAC_BASE, clock);
-            if (!core.reloadNow()) {
-                throw UserException.invalid("demo site: " + core.siteError().orElse("does not load"));
-            }
-            out.printf(Locale.ROOT, "site %s%n", site);
-            server.listeningLines().forEach(out::println);
-            out.flush();
-            int code = runFleet(out, site, devices, tftp, limit);
-            out.printf(Locale.ROOT, "%nserver: http://127.0.0.1:%d/  https://localhost:%d/  tftp://127.0.0.1:%d/%n",
-                    http, https, tftp);
-            out.printf(Locale.ROOT, "try:    curl -s http://127.0.0.1:%d/spa%s.cfg | openssl enc -d -aes-256-cbc -md md5 -k KEY | gunzip%n",
-                    http, SiteInit.DEVICES.get(1)[0]);
-            out.printf(Locale.ROOT, "        (KEY is %s; every device's key is in %s)%n", SiteInit.EXAMPLE_KEY,
-                    site.resolve("devices.csv"));
-            out.flush();
-            if (!exit) {
-                out.println("serving until Ctrl-C");
-                out.flush();
-                Thread hook = new Thread(() -> {
-                    stop.complete(null);
-                    // Keep the JVM up until the server and the store are closed.
-                    closed.join();
-                }, "spaprov-demo-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                onServing.accept(server);
-                stop.join();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: closing below is all that is left.
-                }
-            } else {
-                onServing.accept(server);
-            }
-            return code;
+    private DemoSite.Devices writeSite(Path site, Clock clock) {
+        try {
+            SiteInit.write(site, clock, KeyKind.EC_P256);
+            return DemoSite.write(site, count, MAC_BASE, clock);
+        } catch (SiteException e) {
+            throw UserException.invalid(e.getMessage());
         } catch (IOException | PkiException e) {
             throw UserException.invalid("demo: " + e.getMessage());
         }
     }
 
-    private static ServerCore open(Path site, Path dir, Clock clock) {
+    private static SpaprovServer start(Path site, Path dir, Clock clock) {
         try {
-            return ServerCore.open(site, Optional.of(dir.resolve("data")), Optional.empty(), clock);
-        } catch (SiteException e) {
-            throw UserException.invalid(e.getMessage());
+            return SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(dir.resolve("data"))
+                    .withBind("127.0.0.1").withPorts(0, 0, 0, -1), clock);
+        } catch (SiteException | IOException e) {
+            throw UserException.invalid("demo: " + e.getMessage());
         }
+    }
+
+    private int serve(PrintWriter out, SpaprovServer server, Path site, DemoSite.Devices devices, Duration limit)
+            throws Exception {
+        int tftp = server.tftpAddress().orElseThrow().getPort();
+        out.printf(Locale.ROOT, "site %s%n", site);
+        server.listeningLines().forEach(out::println);
+        out.flush();
+        int code = runFleet(out, site, devices, tftp, limit);
+        if (exit || stop.isDone()) {
+            // The server stops with the demo: no URLs to try.
+            onServing.accept(server);
+            return code;
+        }
+        int http = server.httpAddress().orElseThrow().getPort();
+        int https = server.httpsAddress().orElseThrow().getPort();
+        out.printf(Locale.ROOT, "%nserver: http://127.0.0.1:%d/  https://localhost:%d/  tftp://127.0.0.1:%d/%n",
+                http, https, tftp);
+        out.printf(Locale.ROOT, "try:    curl -s http://127.0.0.1:%d/spa%s.cfg | openssl enc -d -aes-256-cbc -md md5 -k KEY | gunzip%n",
+                http, SiteInit.DEVICES.get(1)[0]);
+        out.printf(Locale.ROOT, "        (KEY is %s; every device's key is in %s)%n", SiteInit.EXAMPLE_KEY,
+                site.resolve("devices.csv"));
+        out.println("serving until Ctrl-C (the site is deleted then)");
+        out.flush();
+        onServing.accept(server);
+        stop.join();
+        return code;
     }
 
     private int runFleet(PrintWriter out, Path site, DemoSite.Devices devices, int tftp, Duration limit)
@@ -184,7 +184,7 @@ public final class DemoCommand extends BaseCommand {
             long done;
             try {
                 // Provisioned = resynced over TFTP, HTTPS and HTTP, and running the target firmware.
-                while ((done = provisioned(fleet)) < count && System.nanoTime() < end) {
+                while ((done = provisioned(fleet)) < count && System.nanoTime() < end && !stop.isDone()) {
                     Thread.sleep(250); // between progress updates
                     if (bar != null) {
                         bar.stepTo(done);

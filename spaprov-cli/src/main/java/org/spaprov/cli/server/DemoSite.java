@@ -12,15 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spaprov.device.ClientCredentials;
-import org.spaprov.device.DeviceIdentity;
+import org.spaprov.profile.Mac;
 import org.spaprov.server.pki.CertificateAuthority;
 import org.spaprov.server.pki.Issued;
 import org.spaprov.server.pki.KeyKind;
 import org.spaprov.server.pki.PkiException;
 
 /**
- * Turns the example site of {@code spaprov site init} into the demo's: the URLs in its layers point at the ports
- * the server actually bound, a {@code demo} group sends keyed devices on to encrypted HTTP, and
+ * Turns the example site of {@code spaprov site init} into the demo's (before the server starts: the layers name
+ * the server by {@code {{ server.* }}}, which it fills in with the ports it bound): a {@code demo} group sends
+ * keyed devices on to encrypted HTTP, and
  * {@code devices.csv} gets one row per emulated device (each with its own AES key) while the site's CA issues
  * each one a client certificate (kept in memory for the fleet).
  */
@@ -32,31 +33,23 @@ final class DemoSite {
     record Devices(String macBase, Map<String, ClientCredentials> credentials) {
     }
 
-    static Devices write(Path site, int tftp, int http, int https, int count, String macBase,
-            java.time.Clock clock) throws IOException, PkiException {
-        for (String layer : List.of("layers/global.xml", "layers/bootstrap.xml", "layers/device/000e08aabb02.xml")) {
-            Path p = site.resolve(layer);
-            String text = Files.readString(p, StandardCharsets.UTF_8)
-                    .replace("localhost:8443/", "localhost:" + https + "/")
-                    .replace("localhost:8080/", "localhost:" + http + "/");
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        }
+    static Devices write(Path site, int count, String macBase, java.time.Clock clock) throws IOException, PkiException {
         Files.writeString(site.resolve("layers/group/demo.xml"), """
                 <flat-profile>
                   <!-- Demo devices: HTTPS with their client certificate delivers the key, then encrypted HTTP. -->
                   <GPP_SA ua="na">{{ device.key }}</GPP_SA>
-                  <Profile_Rule_B>[--key $SA] http://localhost:%d/spa$MA.cfg</Profile_Rule_B>
+                  <Profile_Rule_B>[--key $SA] {{ server.http_url }}/spa$MA.cfg</Profile_Rule_B>
                   <Resync_Periodic>3600</Resync_Periodic>
                 </flat-profile>
-                """.formatted(http), StandardCharsets.UTF_8);
+                """, StandardCharsets.UTF_8);
         CertificateAuthority ca = CertificateAuthority.load(site.resolve("pki/ca.crt"), site.resolve("pki/ca.key"),
                 clock);
         SecureRandom rnd = new SecureRandom();
-        long base = DeviceIdentity.macToLong(macBase);
+        Mac base = Mac.parse(macBase);
         StringBuilder csv = new StringBuilder(Files.readString(site.resolve("devices.csv"), StandardCharsets.UTF_8));
         Map<String, ClientCredentials> creds = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            String mac = DeviceIdentity.macOf(base + i);
+            String mac = base.plus(i).hex();
             String serial = "SN" + mac.substring(2).toUpperCase(java.util.Locale.ROOT);
             byte[] k = new byte[12];
             rnd.nextBytes(k);

@@ -3,7 +3,6 @@ package org.spaprov.cli.server;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +11,8 @@ import java.util.function.Consumer;
 import org.spaprov.cli.BaseCommand;
 import org.spaprov.cli.Cli;
 import org.spaprov.cli.UserException;
-import org.spaprov.server.admin.AdminConfig;
-import org.spaprov.server.admin.AdminServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.admin.AdminToken;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
-import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +28,7 @@ import picocli.CommandLine.Option;
                         + "DATA/admin.token (owner-only) at every start; the 'admin:' line names the file, not the "
                         + "token."},
         mixinStandardHelpOptions = true,
-        exitCodeList = {"0:stopped with Ctrl-C", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
+        exitCodeList = {"0:stopped with Ctrl-C or SIGTERM (the store flushed first)", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
         footer = {"  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 \\",
                 "      --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
@@ -52,7 +46,8 @@ public final class ServeCommand extends BaseCommand {
     @Option(names = "--store", paramLabel = "JDBC_URL", description = "The store, e.g. jdbc:postgresql://host/db (default: H2 file in the data directory).")
     String store;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: from spaprov.yaml).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = {"Address to listen on (default: from spaprov.yaml).",
+            "A non-loopback address needs listen.public-host in spaprov.yaml (the name devices use)."})
     String bind;
 
     @Option(names = "--tftp-port", paramLabel = "P", description = "TFTP port (0 = any free, -1 = off).")
@@ -72,9 +67,8 @@ public final class ServeCommand extends BaseCommand {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Where {@link AdminToken} looks for {@value AdminToken#ENV} (tests replace it). */
     Map<String, String> env = System.getenv();
-    private AdminToken adminToken;
     /** Told the running server once it listens (tests). */
-    Consumer<ProvisioningServer> onStarted = s -> { };
+    Consumer<SpaprovServer> onStarted = s -> { };
 
     @Override
     public Integer call() {
@@ -86,80 +80,40 @@ public final class ServeCommand extends BaseCommand {
             }
         }
         org.spaprov.server.runtime.FatalErrors.install();  // an OutOfMemoryError anywhere ends the process (exit 70)
-        Clock clock = Clock.systemUTC();
-        ServerCore core;
+        SpaprovServer.Overrides o = SpaprovServer.Overrides.NONE.withEnv(env).withPorts(Optional.ofNullable(tftpPort),
+                Optional.ofNullable(httpPort), Optional.ofNullable(httpsPort), Optional.ofNullable(adminPort));
+        o = data == null ? o : o.withDataDir(data);
+        o = store == null ? o : o.withStoreUrl(store);
+        o = bind == null ? o : o.withBind(bind);
+        SpaprovServer server;
         try {
-            core = ServerCore.open(site, Optional.ofNullable(data), Optional.ofNullable(store), clock);
-        } catch (SiteException e) {
+            server = SpaprovServer.start(site, o, Clock.systemUTC());
+        } catch (SiteException | IOException e) {
             throw UserException.invalid(e.getMessage());
         }
-        try (core) {
-            ServerConfig.Listen l = core.config().listen();
-            ServerConfig.Listen listen = new ServerConfig.Listen(bind != null ? bind : l.bind(),
-                    tftpPort != null ? tftpPort : l.tftpPort(), httpPort != null ? httpPort : l.httpPort(),
-                    httpsPort != null ? httpsPort : l.httpsPort(), adminPort != null ? adminPort : l.adminPort());
-            NetSettings settings;
-            try {
-                settings = NetSettings.of(core.config().withListen(listen));
-            } catch (IllegalArgumentException e) {
-                throw UserException.invalid(site + ": " + e.getMessage());
-            }
-            ProvisioningServer server;
-            try {
-                server = ProvisioningServer.start(settings, core.provisionService(), core.reportSink(), clock,
-                        core.metrics());
-            } catch (IOException e) {
-                throw UserException.invalid(e.getMessage());
-            }
-            try (server; AdminServer admin = startAdmin(listen, core)) {
-                core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
-                core.startWatching(java.time.Duration.ofSeconds(2));
-                server.listeningLines().forEach(out::println);
-                if (admin != null) {
-                    out.println("admin: " + admin.baseUrl() + " (token " + adminToken.where() + ")");
-                }
+        try (server) {
+            server.listeningLines().forEach(out::println);
+            out.flush();
+            err.flush();
+            Thread hook = new Thread(() -> {
+                stop.complete(null);
+                // Keep the JVM up until the listeners and the store are closed, then end as --help says:
+                // stopping by Ctrl-C or SIGTERM is a success (the JVM would exit 130 or 143).
+                closed.join();
                 out.flush();
-                err.flush();
-                Thread hook = new Thread(() -> {
-                    stop.complete(null);
-                    // Keep the JVM up until the listeners and the store are closed.
-                    closed.join();
-                }, "spaprov-serve-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                onStarted.accept(server);
-                stop.join();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running; closing below is all that is left to do.
-                }
+                Runtime.getRuntime().halt(Cli.OK);
+            }, "spaprov-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            onStarted.accept(server);
+            stop.join();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running; closing below is all that is left to do.
             }
         } finally {
             closed.complete(null);
         }
         return Cli.OK;
-    }
-
-    /**
-     * The admin API on the serve bind address, once the data plane listens; null when its port is -1.
-     * A port in use or an unwritable token file stops serve like a data-plane port would.
-     */
-    private AdminServer startAdmin(ServerConfig.Listen listen, ServerCore core) {
-        if (listen.adminPort() < 0) {
-            return null;
-        }
-        try {
-            adminToken = AdminToken.resolve(env, core.dataDir(), new SecureRandom());
-            return AdminServer.start(new AdminConfig(listen.bind(), listen.adminPort(), adminToken.secret()), core);
-        } catch (IllegalArgumentException e) {
-            // A generated token is always valid: this is about the one from the environment.
-            throw UserException.invalid(e.getMessage() + " (from $" + AdminToken.ENV + ")");
-        } catch (IOException e) {
-            throw UserException.invalid(e.getMessage());
-        }
-    }
-
-    private static int port(Optional<java.net.InetSocketAddress> a) {
-        return a.map(java.net.InetSocketAddress::getPort).orElse(-1);
     }
 }

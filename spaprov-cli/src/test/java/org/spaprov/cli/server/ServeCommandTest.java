@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.cli.Cli;
-import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.SpaprovServer;
 import picocli.CommandLine;
 
 class ServeCommandTest {
@@ -47,12 +47,12 @@ class ServeCommandTest {
     void servesOnChosenPortsPrintsThemAndStops() throws Exception {
         Run run = line();
         ServeCommand cmd = serve(run);
-        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        CompletableFuture<SpaprovServer> started = new CompletableFuture<>();
         cmd.onStarted = started::complete;
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
                 tmp.toString(), "--data", tmp.resolve("data").toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",
                 "--http-port", "0", "--https-port", "-1"));
-        ProvisioningServer server = started.get(60, TimeUnit.SECONDS);
+        SpaprovServer server = started.get(60, TimeUnit.SECONDS);
         int port = server.httpAddress().orElseThrow().getPort();
         assertThat(run.out().toString()).isEqualTo("listening http 127.0.0.1:" + port + System.lineSeparator());
         HttpResponse<String> res = HttpClient.newHttpClient().send(
@@ -72,11 +72,11 @@ class ServeCommandTest {
                 org.spaprov.server.pki.KeyKind.EC_P256);
         Run run = line();
         ServeCommand cmd = serve(run);
-        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        CompletableFuture<SpaprovServer> started = new CompletableFuture<>();
         cmd.onStarted = started::complete;
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
                 site.toString(), "--tftp-port", "0", "--http-port", "0", "--https-port", "0"));
-        ProvisioningServer server = started.get(60, TimeUnit.SECONDS);
+        SpaprovServer server = started.get(60, TimeUnit.SECONDS);
         assertThat(run.out().toString().lines().toList()).hasSize(3)
                 .allMatch(l -> l.matches("listening (tftp|http|https) 127\\.0\\.0\\.1:\\d+"));
         int port = server.httpAddress().orElseThrow().getPort();
@@ -131,7 +131,7 @@ class ServeCommandTest {
     private CompletableFuture<Integer> serveWithAdmin(Run run, Path site, Path data) throws Exception {
         org.spaprov.server.site.SiteInit.write(site, java.time.Clock.systemUTC(),
                 org.spaprov.server.pki.KeyKind.EC_P256);
-        CompletableFuture<ProvisioningServer> started = new CompletableFuture<>();
+        CompletableFuture<SpaprovServer> started = new CompletableFuture<>();
         serve(run).onStarted = started::complete;
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
                 site.toString(), "--data", data.toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.spaprov.testkit.MutableClock;
 
 class NotifyPolicyTest {
     private final FakeDevice device = new FakeDevice("000e08aabbcc");

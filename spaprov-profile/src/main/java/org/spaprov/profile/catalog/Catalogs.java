@@ -41,6 +41,21 @@ public final class Catalogs {
                 : Optional.ofNullable(Holder.ALL.get(model.trim().toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The catalog of a model ({@code spa2102}) or of a product name as devices report it (User-Agent
+     * {@code PN}, certificate {@code OU}): {@code SPA-2102}, {@code SPA2102}, {@code PAP2T}; case and
+     * hyphens do not matter.
+     */
+    public static Optional<Catalog> forName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String m = name.trim().toLowerCase(Locale.ROOT).replace("-", "");
+        Optional<Catalog> c = find(m);
+        return c.isPresent() ? c
+                : Holder.ALL.values().stream().filter(k -> k.productName().replace("-", "").equalsIgnoreCase(m)).findFirst();
+    }
+
     public static List<Catalog> all() {
         return List.copyOf(Holder.ALL.values());
     }

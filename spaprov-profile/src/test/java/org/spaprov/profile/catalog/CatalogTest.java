@@ -21,6 +21,17 @@ class CatalogTest {
     }
 
     @Test
+    void aCatalogIsFoundByModelOrByTheProductNameDevicesReport() {
+        for (String name : new String[] {"spa2102", "SPA-2102", "SPA2102", " spa-2102 "}) {
+            assertThat(Catalogs.forName(name)).as(name).get().extracting(Catalog::model).isEqualTo("spa2102");
+        }
+        assertThat(Catalogs.forName("PAP2T")).get().extracting(Catalog::model).isEqualTo("pap2t");
+        assertThat(Catalogs.forName("SPA-9999")).isEmpty();
+        assertThat(Catalogs.forName("")).isEmpty();
+        assertThat(Catalogs.forName(null)).isEmpty();
+    }
+
+    @Test
     void knowsTheModelsCaseInsensitively() {
         assertThat(Catalogs.all()).extracting(Catalog::model)
                 .containsExactly("spa2102", "spa3102", "spa8000", "pap2t", "spa942");

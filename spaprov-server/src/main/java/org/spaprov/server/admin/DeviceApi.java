@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.profile.Mac;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.store.Contact;
 import org.spaprov.server.store.Store;
 
@@ -52,7 +53,7 @@ final class DeviceApi {
     void list(Context ctx) {
         int limit = limit(ctx, DEFAULT_DEVICES);
         String rawAfter = ctx.queryParam("after");
-        String after = rawAfter == null ? null : DeviceRecord.normalizeMac(rawAfter)
+        String after = rawAfter == null ? null : Mac.tryParse(rawAfter).map(Mac::hex)
                 .orElseThrow(() -> ApiError.invalid("after: not a MAC address: " + shown(rawAfter)));
         List<DeviceRecord> page = store.devices().stream()
                 .filter(d -> after == null || d.mac().compareTo(after) > 0)
@@ -73,7 +74,7 @@ final class DeviceApi {
     /** {@code GET /api/v1/devices/{mac}[?limit=N]}: one device and its newest events. */
     void one(Context ctx) {
         String raw = ctx.pathParam("mac");
-        String mac = DeviceRecord.normalizeMac(raw)
+        String mac = Mac.tryParse(raw).map(Mac::hex)
                 .orElseThrow(() -> ApiError.invalid("not a MAC address: " + shown(raw)));
         int limit = limit(ctx, DEFAULT_DEVICE_EVENTS);
         DeviceRecord d = store.device(mac).orElseThrow(() -> ApiError.notFound("no device " + mac));

@@ -3,7 +3,7 @@ package org.spaprov.server.admin;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.store.Contact;
 
 /**

@@ -3,8 +3,10 @@ package org.spaprov.server.admin;
 import io.javalin.http.Context;
 import java.util.Locale;
 import org.spaprov.server.metrics.ServerMetrics;
+import java.util.EnumMap;
+import java.util.Map;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.DeviceRecord;
 import org.spaprov.server.store.Store;
 
 /**

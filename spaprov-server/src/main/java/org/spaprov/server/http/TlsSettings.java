@@ -1,26 +1,26 @@
 package org.spaprov.server.http;
 
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.Optional;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import io.netty.handler.ssl.ClientAuth;
-import org.spaprov.server.site.ServerConfig;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig;
 
 /**
  * The HTTPS side of a site: server certificate chain and key (PEM), the device CA that client certificates are

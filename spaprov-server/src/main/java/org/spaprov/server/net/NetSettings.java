@@ -2,9 +2,9 @@ package org.spaprov.server.net;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.http.HttpLimits;
 import org.spaprov.server.http.TlsSettings;
-import org.spaprov.server.site.ServerConfig;
 
 /**
  * What {@link ProvisioningServer} listens on and how it runs service calls. Ports: 0 picks a free port, -1

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.spaprov.profile.Profile;
+import org.spaprov.profile.catalog.Catalogs;
+import org.spaprov.server.config.DeviceFacingHost;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.firmware.UpgradeLayers;
-import org.spaprov.server.site.DeviceFacingHost;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.Formats;
 import org.spaprov.server.site.Layer;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
@@ -59,7 +59,7 @@ final class BuildStage implements Stage {
 
     private Profile build(Site site, DeviceRecord d) throws SiteException {
         Map<String, Object> c = Map.of("device", deviceVars(d), "server", serverVars(site));
-        Profile p = Formats.defaults(d.model());
+        Profile p = Catalogs.get(d.model()).defaults();
         if (site.global().isPresent()) {
             p = p.overlay(site.global().get().render(c));
         }
@@ -93,7 +93,7 @@ final class BuildStage implements Stage {
      * (as bound), and {@code server.tftp_url}, {@code http_url}, {@code https_url} without a trailing slash.
      */
     Map<String, Object> serverVars(Site site) {
-        String host = DeviceFacingHost.forHttps(site.config().listen().bind());
+        String host = DeviceFacingHost.forHttps(site.config().listen());
         BoundPorts bp = ports.get();
         int tftp = bp.tftp() > 0 ? bp.tftp() : site.config().listen().tftpPort();
         int http = bp.http() > 0 ? bp.http() : site.config().listen().httpPort();

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.spaprov.server.metrics.ServerMetrics;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Caches built profiles per device (and bootstrap name) until an input changes: the site generation

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.spaprov.server.site.Formats;
+import org.spaprov.profile.codec.Digest;
+import org.spaprov.profile.codec.ProfileCodec;
+import org.spaprov.profile.xml.XmlProfileWriter;
 
 /**
  * The last stage: writes the profile as XML with our writer, then (per-device profiles under an
@@ -15,7 +17,7 @@ import org.spaprov.server.site.Formats;
 final class EncodeStage implements Stage {
     @Override
     public ProvisionResult handle(RequestContext ctx, Next next) {
-        byte[] xml = Formats.writeXml(ctx.profile().orElseThrow()).getBytes(StandardCharsets.UTF_8);
+        byte[] xml = XmlProfileWriter.write(ctx.profile().orElseThrow()).getBytes(StandardCharsets.UTF_8);
         boolean perDevice = ctx.kind() == FileKind.PROFILE && !ctx.name().plain();
         boolean gzip = perDevice && ctx.site().config().gzip();
         Optional<String> key = perDevice ? ctx.device().flatMap(d -> d.key()) : Optional.empty();
@@ -23,7 +25,7 @@ final class EncodeStage implements Stage {
         if (!gzip && key.isEmpty()) {
             return ProvisionResult.ok(xml, "text/xml", etag, "served", ctx.mac());
         }
-        byte[] body = Formats.encode(xml, gzip, key.orElse(null));
+        byte[] body = ProfileCodec.encode(xml, gzip, key.orElse(null), Digest.MD5);
         return ProvisionResult.ok(body, "application/octet-stream", etag,
                 "served" + (gzip ? " gzip" : "") + (key.isPresent() ? " encrypted" : ""), ctx.mac());
     }

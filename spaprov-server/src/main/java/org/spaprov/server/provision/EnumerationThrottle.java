@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.site.ServerConfig.Throttle;
+import org.spaprov.server.config.ServerConfig.Throttle;
 
 /**
  * Counts the different unknown MAC names each source address asks for in a fixed window. Past the

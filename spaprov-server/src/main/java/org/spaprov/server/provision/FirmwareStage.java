@@ -1,7 +1,7 @@
 package org.spaprov.server.provision;
 
 import java.util.Optional;
-import org.spaprov.server.firmware.FirmwareFile;
+import org.spaprov.server.site.FirmwareFile;
 
 /**
  * Serves {@code /firmware/<file>} from the site's {@code firmware/} folder with its ETag (304 is

@@ -7,7 +7,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.profile.Mac;
 
 /**
  * Device identity, strongest first (SPEC §15.13): a client certificate's MAC (subject CN, else ST)
@@ -35,8 +35,8 @@ final class IdentifyStage implements Stage {
     /** The MAC from the subject CN, else ST (12 hex digits, separators allowed). */
     static Optional<String> macOf(X509Certificate cert) {
         X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
-        Optional<String> cn = attr(subject, BCStyle.CN).flatMap(DeviceRecord::normalizeMac);
-        return cn.isPresent() ? cn : attr(subject, BCStyle.ST).flatMap(DeviceRecord::normalizeMac);
+        Optional<String> cn = attr(subject, BCStyle.CN).flatMap(Mac::tryParse).map(Mac::hex);
+        return cn.isPresent() ? cn : attr(subject, BCStyle.ST).flatMap(Mac::tryParse).map(Mac::hex);
     }
 
     private static Optional<String> attr(X500Name name, ASN1ObjectIdentifier oid) {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.Formats;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.store.Store;
 
 /**
@@ -37,7 +38,7 @@ final class PolicyStage implements Stage {
         }
         var policy = ctx.site().config().unknownDevices();
         if (ctx.kind() == FileKind.BOOTSTRAP) {
-            return ctx.byCert() && policy == org.spaprov.server.site.ServerConfig.UnknownDevicePolicy.DENY
+            return ctx.byCert() && policy == org.spaprov.server.config.ServerConfig.UnknownDevicePolicy.DENY
                     ? ctx.error(404, "unknown device") : next.proceed(ctx);
         }
         return switch (policy) {
@@ -49,7 +50,7 @@ final class PolicyStage implements Stage {
 
     private ProvisionResult autoAdd(RequestContext ctx, Next next) {
         Optional<UserAgent> ua = ctx.request().userAgent().flatMap(UserAgent::parse);
-        Optional<String> model = ua.flatMap(u -> Formats.model(u.productName()));
+        Optional<String> model = ua.flatMap(u -> Catalogs.forName(u.productName()).map(Catalog::model));
         if (model.isEmpty()) {
             return ctx.error(404, "unknown device; auto-add needs a User-Agent naming a known model");
         }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.profile.Mac;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.ProvisionEvent;
 import org.spaprov.server.store.Store;
@@ -98,7 +98,7 @@ public final class ReportStore implements ReportSink {
             return new Outcome(403, "refused path: bad file name", Optional.empty());
         }
         Matcher m = MAC_IN_NAME.matcher(name);
-        Optional<String> nameMac = m.find() ? DeviceRecord.normalizeMac(m.group(1)) : Optional.empty();
+        Optional<String> nameMac = m.find() ? Mac.tryParse(m.group(1)).map(Mac::hex) : Optional.empty();
         Optional<String> mac = nameMac;
         if (r.clientCert().isPresent()) {
             Optional<String> certMac = IdentifyStage.macOf(r.clientCert().get());

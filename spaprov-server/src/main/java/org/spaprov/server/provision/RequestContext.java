@@ -2,7 +2,7 @@ package org.spaprov.server.provision;
 
 import java.util.Optional;
 import org.spaprov.profile.Profile;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.site.Site;
 
 /**

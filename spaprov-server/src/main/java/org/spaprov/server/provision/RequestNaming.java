@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.ServerConfig.Naming;
+import org.spaprov.profile.Mac;
+import org.spaprov.server.config.ServerConfig.Naming;
 
 /**
  * Maps a confined request path to what it names, by the site's patterns ({@link Naming}).
@@ -56,12 +56,12 @@ public final class RequestNaming {
             }
             Optional<String> mac = Optional.empty();
             if (c.queryParam().isPresent()) {
-                mac = queryParam(query, c.queryParam().get()).flatMap(DeviceRecord::normalizeMac);
+                mac = queryParam(query, c.queryParam().get()).flatMap(Mac::tryParse).map(Mac::hex);
                 if (mac.isEmpty()) {
                     continue;
                 }
             } else if (hasGroup(c.path(), "ma")) {
-                mac = DeviceRecord.normalizeMac(m.group("ma"));
+                mac = Mac.tryParse(m.group("ma")).map(Mac::hex);
             }
             Optional<String> psn = hasGroup(c.path(), "psn") ? Optional.of(m.group("psn")) : Optional.empty();
             if (c.kind() == FileKind.PROFILE && mac.isEmpty()) {

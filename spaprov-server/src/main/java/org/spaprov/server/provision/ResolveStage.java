@@ -1,6 +1,6 @@
 package org.spaprov.server.provision;
 
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.store.Contact;
 import org.spaprov.server.store.Store;
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.spaprov.server.metrics.ServerMetrics;
-import org.spaprov.server.site.ServerConfig;
+import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteWatcher;
@@ -16,21 +16,21 @@ import org.spaprov.server.store.Store;
 import org.spaprov.server.store.StoreException;
 
 /**
- * The server minus its transports: the site (hot-reloaded), the store, the provisioning chain and
- * the report sink. The transports ("servernet") open one, read {@link #config()} for ports and TLS,
- * call {@link #setBoundPorts} once bound, and hand every request to {@link #provisionService()} /
- * {@link #reportSink()}.
+ * The server minus its transports: the site (hot-reloaded once {@link #startWatching} is called), the
+ * store and the report sink; {@link #chain} makes the provisioning chain once the transports know their
+ * ports. {@code org.spaprov.server.SpaprovServer} is the one owner that puts these and the transports
+ * together in order; tests use a core alone:
  *
  * <pre>{@code
  * try (ServerCore core = ServerCore.open(site, Optional.empty(), Optional.empty(), Clock.systemUTC())) {
- *     ProvisionResult r = core.provisionService().handle(request);
+ *     ProvisionResult r = core.chain(new BoundPorts(69, 80, 443)).handle(request);
  * }
  * }</pre>
  *
  * <p>Thread-safe. {@link #close()} stops the site watcher and flushes and closes the store.
  */
 public final class ServerCore implements AutoCloseable {
-    /** How often {@link #open} makes the site watcher look for changed files. */
+    /** How often the site watcher looks for changed files, unless told otherwise. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
     private final Path siteDir;
@@ -38,8 +38,6 @@ public final class ServerCore implements AutoCloseable {
     private final Clock clock;
     private final Store store;
     private final SiteWatcher watcher;
-    private final AtomicReference<BoundPorts> ports = new AtomicReference<>(BoundPorts.NONE);
-    private final ProvisionChain chain;
     private final ReportStore reports;
     private final Optional<String> storeOverride;
     private final ServerMetrics metrics = new ServerMetrics();
@@ -52,14 +50,12 @@ public final class ServerCore implements AutoCloseable {
         this.store = store;
         this.watcher = watcher;
         this.storeOverride = storeOverride;
-        this.chain = new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), ports::get, metrics);
         this.reports = new ReportStore(watcher::site, store);
     }
 
     /**
-     * Loads the site, opens (and migrates) the store, syncs the site's devices into it, and starts
-     * polling the site for changes every {@link #DEFAULT_POLL} (a daemon thread; {@link #reloadNow()}
-     * checks at once).
+     * Loads the site, opens (and migrates) the store and syncs the site's devices into it. The site is
+     * re-read on {@link #reloadNow()}, and polled once {@link #startWatching} is called.
      *
      * @param siteDir the site directory ({@code spaprov.yaml}, {@code layers/}, {@code devices.csv}, ...)
      * @param dataDir where the H2 store and reports live; default {@code <siteDir>/.data}
@@ -103,17 +99,17 @@ public final class ServerCore implements AutoCloseable {
             watcher.close();
             throw new SiteException("store: cannot sync the site's devices: " + e.getMessage());
         }
-        ServerCore core = new ServerCore(site, data, clock, store, watcher, jdbcUrl);
-        watcher.start(DEFAULT_POLL);
-        return core;
+        return new ServerCore(site, data, clock, store, watcher, jdbcUrl);
     }
 
-    /**
-     * Polls the site for changes every {@code interval} on a daemon thread. {@link #open} already
-     * polls every {@link #DEFAULT_POLL}; this only matters before that started (no-op afterwards).
-     */
+    /** Polls the site for changes every {@code interval} on a daemon thread (no-op once started). */
     public void startWatching(Duration interval) {
         watcher.start(interval);
+    }
+
+    /** Stops polling the site (a running reload finishes); {@link #close()} does it too. */
+    public void stopWatching() {
+        watcher.close();
     }
 
     /**
@@ -130,8 +126,12 @@ public final class ServerCore implements AutoCloseable {
         return watcher.site();
     }
 
-    public ProvisionService provisionService() {
-        return chain;
+    /**
+     * A new provisioning chain over this core's site and store. {@code ports} are the ports the transports
+     * bound (-1 = not listening): the generated URLs name them, so build the chain after binding.
+     */
+    public ProvisionChain chain(BoundPorts ports) {
+        return new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), () -> ports, metrics);
     }
 
     public ReportSink reportSink() {
@@ -157,20 +157,6 @@ public final class ServerCore implements AutoCloseable {
 
     public Clock clock() {
         return clock;
-    }
-
-    /**
-     * Tells the core the ports the transports actually bound (port 0 in the config picks one), so the
-     * generated firmware {@code Upgrade_Rule} can name them. -1 = not listening.
-     */
-    public void setBoundPorts(int tftpPort, int httpPort, int httpsPort) {
-        ports.set(new BoundPorts(tftpPort, httpPort, httpsPort));
-        chain.clearCache();
-    }
-
-    /** The ports last given to {@link #setBoundPorts}. */
-    public BoundPorts boundPorts() {
-        return ports.get();
     }
 
     /**

@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.spaprov.profile.Mac;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Reads {@code devices.csv}: a header line naming the columns {@code mac,model,serial,groups,key}
@@ -83,10 +87,10 @@ public final class DevicesCsv {
                 }
             }
             String rawMac = row.getOrDefault("mac", "");
-            String mac = DeviceRecord.normalizeMac(rawMac).orElseThrow(() -> SiteException.at(FILE, lineNo,
+            String mac = Mac.tryParse(rawMac).map(Mac::hex).orElseThrow(() -> SiteException.at(FILE, lineNo,
                     "'" + rawMac + "' is not a MAC address (12 hex digits)"));
             String rawModel = row.getOrDefault("model", "");
-            String model = Formats.model(rawModel).orElseThrow(() -> SiteException.at(FILE, lineNo,
+            String model = Catalogs.forName(rawModel).map(Catalog::model).orElseThrow(() -> SiteException.at(FILE, lineNo,
                     "device " + mac + ": unknown model '" + rawModel + "'"));
             List<String> groups = new ArrayList<>();
             for (String g : row.getOrDefault("groups", "").split("[;\\s]+")) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.spaprov.profile.Profile;
 import org.spaprov.profile.ProfileException;
 import org.spaprov.profile.Setting;
+import org.spaprov.profile.xml.XmlProfileReader;
 
 /**
  * One partial flat-profile of the site ({@code layers/global.xml}, {@code layers/model/spa2102.xml}, ...)
@@ -43,7 +44,7 @@ public final class Layer {
     public static Layer read(byte[] xml, String file) throws SiteException {
         Profile p;
         try {
-            p = Formats.readXml(xml, file);
+            p = XmlProfileReader.read(xml, file);
         } catch (ProfileException e) {
             throw new SiteException(e.getMessage());
         }

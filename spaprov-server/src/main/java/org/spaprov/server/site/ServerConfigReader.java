@@ -22,13 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
-import org.spaprov.server.site.ServerConfig.Listen;
-import org.spaprov.server.site.ServerConfig.Naming;
-import org.spaprov.server.site.ServerConfig.Throttle;
-import org.spaprov.server.site.ServerConfig.Tftp;
-import org.spaprov.server.site.ServerConfig.Tls;
-import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.Listen;
+import org.spaprov.server.config.ServerConfig.Naming;
+import org.spaprov.server.config.ServerConfig.Tftp;
+import org.spaprov.server.config.ServerConfig.Throttle;
+import org.spaprov.server.config.ServerConfig.Tls;
+import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig;
 
 /**
  * Reads {@code spaprov.yaml} into a {@link ServerConfig}. Every key is optional; an unknown key, a
@@ -36,7 +37,7 @@ import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
  * Stateless and thread-safe.
  *
  * <pre>
- * listen:   {bind: 0.0.0.0, tftp: 69, http: 80, https: 443, admin: -1}
+ * listen:   {bind: 0.0.0.0, public-host: prov.example.net, tftp: 69, http: 80, https: 443, admin: -1}
  * tls:      {cert: pki/server.crt, key: pki/server.key, client-ca: pki/ca.crt, client-certs: optional}
  * store:    jdbc:postgresql://db/spaprov          # default: H2 file in the data directory
  * devices:  {unknown: deny}                        # deny | bootstrap-only | auto-add
@@ -58,7 +59,7 @@ public final class ServerConfigReader {
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
                     "firmware", "firmware-url", "tftp")),
-            Map.entry("listen", Set.of("bind", "tftp", "http", "https", "admin")),
+            Map.entry("listen", Set.of("bind", "public-host", "tftp", "http", "https", "admin")),
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
             Map.entry("devices", Set.of("unknown")),
             Map.entry("throttle", Set.of("window", "limit")),
@@ -107,7 +108,7 @@ public final class ServerConfigReader {
         Listen d = Listen.defaults();
         Listen listen = new Listen(c.text("listen.bind", d.bind()), c.port("listen.tftp", d.tftpPort()),
                 c.port("listen.http", d.httpPort()), c.port("listen.https", d.httpsPort()),
-                c.port("listen.admin", d.adminPort()));
+                c.port("listen.admin", d.adminPort()), publicHost(c));
         Tls tls = new Tls(siteDir.resolve(c.text("tls.cert", "pki/server.crt")).normalize(),
                 siteDir.resolve(c.text("tls.key", "pki/server.key")).normalize(),
                 siteDir.resolve(c.text("tls.client-ca", "pki/ca.crt")).normalize(),
@@ -158,6 +159,22 @@ public final class ServerConfigReader {
                 c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
                 c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100));
         return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp);
+    }
+
+    /** A host name or address, nothing else: devices put it in URLs as it is. */
+    private static final Pattern HOST = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?" + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    private static Optional<String> publicHost(Ctx c) throws SiteException {
+        String h = c.text("listen.public-host", null);
+        if (h == null || h.isBlank()) {
+            return Optional.empty();
+        }
+        if (!HOST.matcher(h.strip()).matches()) {
+            throw c.error("listen.public-host", "must be the host name or address devices use (prov.example.net,"
+                    + " 192.0.2.10), without scheme, port or path, got '" + h + "'");
+        }
+        return Optional.of(h.strip());
     }
 
     /** Reads the tree and remembers the line of every key (dotted path). */

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.spaprov.server.firmware.FirmwareCatalog;
+import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * One loaded, consistent version of a site directory. Immutable and thread-safe; a reload makes a

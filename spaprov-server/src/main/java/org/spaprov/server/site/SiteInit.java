@@ -111,7 +111,8 @@ public final class SiteInit {
     private static final String YAML = """
             # spaprov site settings. Every key is optional; see docs/server.md.
             listen:
-              bind: 127.0.0.1       # 0.0.0.0 to serve real devices on the network
+              bind: 127.0.0.1       # 0.0.0.0 to serve real devices on the network, with public-host:
+              # public-host: prov.example.net   # the name devices use; every generated URL names it
               tftp: 6969            # 69 needs root (or CAP_NET_BIND_SERVICE)
               http: 8080
               https: 8443

@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.spaprov.server.firmware.FirmwareCatalog;
+import org.spaprov.profile.Mac;
+import org.spaprov.profile.catalog.Catalog;
+import org.spaprov.profile.catalog.Catalogs;
+import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * Loads a site directory into a {@link Site}, all or nothing: the first broken file stops the load
@@ -49,14 +53,14 @@ public final class SiteLoader {
         Optional<Layer> bootstrap = layer(real, "layers/bootstrap.xml");
         Map<String, Layer> models = new HashMap<>();
         for (Map.Entry<String, Layer> e : folder(real, "layers/model").entrySet()) {
-            String model = Formats.model(e.getKey()).orElseThrow(() -> SiteException.at(e.getValue().file(), 0,
+            String model = Catalogs.forName(e.getKey()).map(Catalog::model).orElseThrow(() -> SiteException.at(e.getValue().file(), 0,
                     "no catalog for model '" + e.getKey() + "'"));
             models.put(model, e.getValue());
         }
         Map<String, Layer> groups = folder(real, "layers/group");
         Map<String, Layer> deviceLayers = new HashMap<>();
         for (Map.Entry<String, Layer> e : folder(real, "layers/device").entrySet()) {
-            if (!DeviceRecord.isMac(e.getKey())) {
+            if (!Mac.isCanonical(e.getKey())) {
                 throw SiteException.at(e.getValue().file(), 0, "a device layer is named by the MAC: 12 lower-case hex digits");
             }
             deviceLayers.put(e.getKey(), e.getValue());
@@ -70,10 +74,10 @@ public final class SiteLoader {
         }
         FirmwareCatalog firmware = FirmwareCatalog.load(real.resolve("firmware"));
         for (Map.Entry<String, String> e : config.firmware().entrySet()) {
-            if (Formats.model(e.getKey()).isEmpty()) {
+            if (Catalogs.forName(e.getKey()).isEmpty()) {
                 throw SiteException.at(ServerConfigReader.FILE, 0, "firmware." + e.getKey() + ": no catalog for this model");
             }
-            if (firmware.image(Formats.model(e.getKey()).get(), e.getValue()).isEmpty()) {
+            if (firmware.image(Catalogs.forName(e.getKey()).get().model(), e.getValue()).isEmpty()) {
                 throw SiteException.at(ServerConfigReader.FILE, 0, "firmware." + e.getKey() + ": no image of version "
                         + e.getValue() + " in firmware/");
             }

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.DeviceRecord.Source;
+import org.spaprov.server.device.DeviceRecord.Source;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * The device inventory, per-device keys, last contacts and the event log, in H2 (embedded, the

@@ -15,17 +15,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spaprov.server.net.NetSettings;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.net.Proc;
-import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.pki.KeyKind;
 import org.spaprov.server.provision.ServerCore;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteInit;
 
 /**
@@ -43,30 +41,24 @@ class AdminServerTest {
     @TempDir
     static Path tmp;
     static ServerCore core;
-    static ProvisioningServer dataPlane;
+    static SpaprovServer dataPlane;
     static AdminServer admin;
 
     @BeforeAll
     static void start() throws Exception {
         Path site = tmp.resolve("site");
         SiteInit.write(site, Clock.systemUTC(), KeyKind.EC_P256);
-        core = ServerCore.open(site, Optional.of(tmp.resolve("data")), Optional.empty(), Clock.systemUTC());
-        ServerConfig config = core.config().withListen(new ServerConfig.Listen("127.0.0.1", -1, 0, -1, -1));
-        dataPlane = ProvisioningServer.start(NetSettings.of(config), core.provisionService(), core.reportSink(),
-                Clock.systemUTC(), core.metrics());
-        admin = AdminServer.start(new AdminConfig("127.0.0.1", 0, TOKEN), core);
+        dataPlane = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(tmp.resolve("data"))
+                .withBind("127.0.0.1").withPorts(-1, 0, -1, 0).withEnv(Map.of(AdminToken.ENV, TOKEN)),
+                Clock.systemUTC());
+        core = dataPlane.core();
+        admin = dataPlane.admin().orElseThrow();
     }
 
     @AfterAll
     static void stop() {
-        if (admin != null) {
-            admin.close();
-        }
         if (dataPlane != null) {
             dataPlane.close();
-        }
-        if (core != null) {
-            core.close();
         }
     }
 

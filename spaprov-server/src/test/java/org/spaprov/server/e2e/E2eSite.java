@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.spaprov.device.ClientCredentials;
 import org.spaprov.profile.firmware.FirmwareImage;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.pki.CertificateAuthority;
 import org.spaprov.server.pki.Issued;
 import org.spaprov.server.pki.KeyKind;
@@ -25,7 +24,7 @@ import org.spaprov.server.store.ProvisionEvent;
 
 /**
  * A complete site written by the test (PKI made with the server's own CA code), served by the real
- * {@link ServerCore} behind {@link ProvisioningServer} on 127.0.0.1 with every port picked at run time.
+ * {@link SpaprovServer} on 127.0.0.1 with every port picked at run time.
  * The layers that name the server's ports are written once the ports are bound, then the site is
  * reloaded. Close it to stop the server and the store.
  */
@@ -47,12 +46,12 @@ final class E2eSite implements AutoCloseable {
     final CertificateAuthority ca;
     private final Map<String, Issued> deviceCerts = new HashMap<>();
     final ServerCore core;
-    final ProvisioningServer server;
+    final SpaprovServer server;
 
-    private E2eSite(Path dir, CertificateAuthority ca, ServerCore core, ProvisioningServer server) {
+    private E2eSite(Path dir, CertificateAuthority ca, SpaprovServer server) {
         this.dir = dir;
         this.ca = ca;
-        this.core = core;
+        this.core = server.core();
         this.server = server;
     }
 
@@ -86,17 +85,8 @@ final class E2eSite implements AutoCloseable {
         Files.createDirectories(dir.resolve("firmware"));
         Files.write(dir.resolve("firmware/" + FIRMWARE_FILE), FirmwareImage.make("spa2102", TARGET, payload));
         Files.write(dir.resolve("firmware/pap2t-9.9.9.bin"), FirmwareImage.make("pap2t", "9.9.9", payload));
-        ServerCore core = ServerCore.open(dir, Optional.of(dir.resolve(".data")), Optional.empty(), clock);
-        ProvisioningServer net;
-        try {
-            net = ProvisioningServer.start(NetSettings.of(core.config()), core.provisionService(), core.reportSink(),
-                    clock);
-        } catch (IOException | RuntimeException e) {
-            core.close();
-            throw e;
-        }
-        E2eSite site = new E2eSite(dir, ca, core, net);
-        core.setBoundPorts(site.tftpPort(), site.httpPort(), site.httpsPort());
+        E2eSite site = new E2eSite(dir, ca,
+                SpaprovServer.start(dir, SpaprovServer.Overrides.NONE.withDataDir(dir.resolve(".data")), clock));
         site.writePortLayers();
         return site;
     }
@@ -197,10 +187,6 @@ final class E2eSite implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } finally {
-            core.close();
-        }
+        server.close();
     }
 }

@@ -19,11 +19,9 @@ import org.spaprov.device.DeviceIdentity;
 import org.spaprov.device.engine.VirtualScheduler;
 import org.spaprov.device.fetch.HostResolver;
 import org.spaprov.device.fetch.TlsSettings;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.pki.KeyKind;
 import org.spaprov.server.pki.Pem;
-import org.spaprov.server.provision.ServerCore;
 import org.spaprov.server.site.SiteInit;
 import org.spaprov.server.store.ProvisionEvent;
 
@@ -36,25 +34,18 @@ import org.spaprov.server.store.ProvisionEvent;
 class ExampleSiteEndToEndTest {
     @TempDir
     static Path dir;
-    static ServerCore core;
-    static ProvisioningServer server;
+    static SpaprovServer server;
 
     @BeforeAll
     static void start() throws Exception {
         SiteInit.write(dir, Clock.systemUTC(), KeyKind.EC_P256);
-        core = ServerCore.open(dir, Optional.empty(), Optional.empty(), Clock.systemUTC());
-        server = ProvisioningServer.start(NetSettings.of(core.config()).withPorts(0, 0, 0), core.provisionService(),
-                core.reportSink(), Clock.systemUTC());
-        core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
+        server = SpaprovServer.start(dir, SpaprovServer.Overrides.NONE.withPorts(0, 0, 0, -1), Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (core != null) {
-            core.close();
         }
     }
 
@@ -97,7 +88,7 @@ class ExampleSiteEndToEndTest {
             assertThat(d.param("User_ID_1_")).as(ex[0]).isEqualTo("100" + (i + 1));
             assertThat(d.param("Password_1_")).as(ex[0]).isEqualTo("pw-100" + (i + 1) + "-change-me");
             assertThat(d.param("Proxy_1_")).as(ex[0]).isEqualTo("sip.example.net");
-            assertThat(core.store().lastContact(ex[0])).as(ex[0]).hasValueSatisfying(c -> {
+            assertThat(server.core().store().lastContact(ex[0])).as(ex[0]).hasValueSatisfying(c -> {
                 assertThat(c.protocol()).isIn("https", "http");
                 assertThat(c.userAgent()).isPresent();
             });
@@ -115,8 +106,8 @@ class ExampleSiteEndToEndTest {
                         + "/spa000e08aabb02.cfg");
             }
         }
-        core.store().flush();
-        List<ProvisionEvent> events = core.store().recentEvents(10_000);
+        server.core().store().flush();
+        List<ProvisionEvent> events = server.core().store().recentEvents(10_000);
         assertThat(events).filteredOn(e -> e.protocol().equals("https") && e.status() == 200)
                 .extracting(e -> e.mac().orElse("?")).contains("000e08aabb01", "000e08aabb02", "000e08aabb03");
         assertThat(events).filteredOn(e -> e.file().endsWith("spa000e08aabb02.cfg") && e.status() == 200)

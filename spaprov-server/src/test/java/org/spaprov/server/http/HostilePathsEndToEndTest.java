@@ -33,6 +33,9 @@ import org.spaprov.server.provision.PathGuard;
 import org.spaprov.server.provision.Protocol;
 import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.SpaprovServer;
+import org.spaprov.server.provision.BoundPorts;
+import org.spaprov.server.provision.ProvisionChain;
 
 /**
  * Hostile paths through every transport entry of a real server — HTTP GET and POST, HTTPS GET, TFTP RRQ and WRQ,
@@ -48,7 +51,8 @@ class HostilePathsEndToEndTest {
     static Path site;
     static TestPki pki;
     static ServerCore core;
-    static ProvisioningServer server;
+    static SpaprovServer server;
+    static ProvisionChain chain;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,18 +64,16 @@ class HostilePathsEndToEndTest {
         Files.createDirectories(site.resolve("layers"));
         Files.writeString(site.resolve("layers/global.xml"), "<flat-profile><Proxy_1_>sip</Proxy_1_></flat-profile>\n");
         Files.writeString(site.resolve("devices.csv"), "mac,model,serial,groups,key\n000e08aaaaaa,spa2102,SN1,,\n");
-        core = ServerCore.open(site, Optional.of(site.resolve(".data")), Optional.empty(), Clock.systemUTC());
-        server = ProvisioningServer.start(NetSettings.of(core.config()), core.provisionService(), core.reportSink(),
-                Clock.systemUTC(), core.metrics());
+        server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(site.resolve(".data")),
+                Clock.systemUTC());
+        core = server.core();
+        chain = core.chain(new BoundPorts(-1, -1, -1));
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (core != null) {
-            core.close();
         }
     }
 
@@ -128,7 +130,7 @@ class HostilePathsEndToEndTest {
         InetSocketAddress from = new InetSocketAddress("127.0.0.1", 40000);
         for (String p : HOSTILE) {
             for (Protocol proto : Protocol.values()) {
-                assertThat(core.provisionService().handle(ProvisionRequest.of(proto, p, from)).status())
+                assertThat(chain.handle(ProvisionRequest.of(proto, p, from)).status())
                         .as(proto + " " + p).isEqualTo(403);
                 assertThat(core.reportSink().accept(ProvisionRequest.of(proto, p, from), new byte[] {1}))
                         .as("report " + proto + " " + p).isEqualTo(403);

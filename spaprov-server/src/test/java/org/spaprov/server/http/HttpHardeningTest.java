@@ -28,7 +28,7 @@ import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.Proc;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.net.TestPki;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
 
 /**
  * The HTTP/HTTPS listeners against raw sockets and curl on loopback, as an attacker or a sloppy client would talk

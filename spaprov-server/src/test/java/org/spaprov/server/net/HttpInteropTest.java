@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
 import org.spaprov.server.http.TlsSettings;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
 
 /** HTTP and HTTPS against curl on 127.0.0.1: keep-alive, client certificates none/optional/required. */
 class HttpInteropTest {

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.SpaprovServer;
 
 /**
- * The real provisioning chain ({@link ServerCore}) behind {@link ProvisioningServer}, on 127.0.0.1, with
+ * The real provisioning chain behind the transports ({@link SpaprovServer}), on 127.0.0.1, with
  * curl, openssl and gunzip as the devices: encrypted and gzipped profiles, client certificates, hostile
  * requests, and a MAC sweep throttled while other clients keep being served.
  */
@@ -26,8 +26,7 @@ class ServerCoreEndToEndTest {
     @TempDir
     static Path site;
     static TestPki pki;
-    static ServerCore core;
-    static ProvisioningServer server;
+    static SpaprovServer server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,10 +44,8 @@ class ServerCoreEndToEndTest {
                 "<flat-profile>\n  <Proxy_1_>sip.example.com</Proxy_1_>\n</flat-profile>\n");
         Files.writeString(site.resolve("devices.csv"), "mac,model,serial,groups,key\n"
                 + KEYED + ",spa2102,SN1,," + KEY + "\n" + PLAIN + ",spa2102,SN2,,\n");
-        core = ServerCore.open(site, Optional.of(site.resolve(".data")), Optional.empty(), Clock.systemUTC());
-        server = ProvisioningServer.start(NetSettings.of(core.config()), core.provisionService(), core.reportSink(),
+        server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(site.resolve(".data")),
                 Clock.systemUTC());
-        core.setBoundPorts(port(server.tftpAddress()), port(server.httpAddress()), port(server.httpsAddress()));
     }
 
     private static int port(Optional<java.net.InetSocketAddress> a) {
@@ -59,9 +56,6 @@ class ServerCoreEndToEndTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (core != null) {
-            core.close();
         }
     }
 

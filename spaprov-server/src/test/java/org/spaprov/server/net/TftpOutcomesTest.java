@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.server.provision.ProvisionResult;
 import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.SpaprovServer;
+import org.spaprov.server.provision.BoundPorts;
+import org.spaprov.server.provision.ProvisionChain;
 import org.spaprov.server.store.ProvisionEvent;
 
 /**
@@ -34,7 +37,8 @@ class TftpOutcomesTest {
     @TempDir
     static Path site;
     static ServerCore core;
-    static ProvisioningServer server;
+    static SpaprovServer server;
+    static ProvisionChain chain;
     static InetSocketAddress tftp;
 
     @BeforeAll
@@ -47,9 +51,10 @@ class TftpOutcomesTest {
         Files.writeString(site.resolve("layers/global.xml"),
                 "<flat-profile>\n  <Proxy_1_>sip.example.com</Proxy_1_>\n</flat-profile>\n");
         Files.writeString(site.resolve("devices.csv"), "mac,model,serial,groups,key\n" + DEVICE + ",spa2102,SN1,,\n");
-        core = ServerCore.open(site, Optional.of(site.resolve(".data")), Optional.empty(), Clock.systemUTC());
-        server = ProvisioningServer.start(NetSettings.of(core.config()), core.provisionService(), core.reportSink(),
+        server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(site.resolve(".data")),
                 Clock.systemUTC());
+        core = server.core();
+        chain = core.chain(new BoundPorts(-1, -1, -1));
         tftp = server.tftpAddress().orElseThrow();
     }
 
@@ -57,9 +62,6 @@ class TftpOutcomesTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (core != null) {
-            core.close();
         }
     }
 

@@ -90,8 +90,7 @@ class CacheAndReloadTest {
         Files.createDirectories(dir.resolve("firmware"));
         Files.write(dir.resolve("firmware/spa2102-5.2.12.bin"), image);
         site.write("spaprov.yaml", "firmware: {spa2102: 5.2.12}\n");
-        site.open();
-        site.core.setBoundPorts(6969, 18080, 18443);
+        site.open(new BoundPorts(6969, 18080, 18443));
         ProvisionResult fw = get("/firmware/spa2102-5.2.12.bin", null);
         assertThat(fw.status()).isEqualTo(200);
         assertThat(fw.body()).isEqualTo(image);

@@ -9,14 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spaprov.server.net.NetSettings;
-import org.spaprov.server.net.ProvisioningServer;
+import org.spaprov.server.SpaprovServer;
 import org.spaprov.server.pki.KeyKind;
-import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.SiteInit;
 
 /**
@@ -52,14 +49,13 @@ class EndToEndCurlTest {
         requirePeer(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl missing");
         Path site = tmp.resolve("site");
         SiteInit.write(site, Clock.systemUTC(), KeyKind.RSA_2048);
-        try (ServerCore core = ServerCore.open(site, Optional.of(tmp.resolve("data")), Optional.empty(), Clock.systemUTC())) {
-            ServerConfig cfg = core.config().withListen(new ServerConfig.Listen("127.0.0.1", 0, 0, 0, -1));
-            try (ProvisioningServer server = ProvisioningServer.start(NetSettings.of(cfg), core.provisionService(),
-                    core.reportSink(), Clock.systemUTC())) {
+        try (SpaprovServer server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(tmp.resolve("data"))
+                .withBind("127.0.0.1").withPorts(0, 0, 0, -1), Clock.systemUTC())) {
+            ServerCore core = server.core();
+            {
                 int http = server.httpAddress().orElseThrow().getPort();
                 int https = server.httpsAddress().orElseThrow().getPort();
                 int tftp = server.tftpAddress().orElseThrow().getPort();
-                core.setBoundPorts(tftp, http, https);
                 String pki = site.resolve("pki").toString();
                 String a = "000e08aabb01";
                 String b = "000e08aabb02";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.spaprov.server.site.ServerConfig.Naming;
+import org.spaprov.server.config.ServerConfig.Naming;
 
 class NamingAndGuardTest {
     private final RequestNaming naming = new RequestNaming(Naming.defaults());

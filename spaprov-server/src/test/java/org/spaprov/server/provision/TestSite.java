@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.spaprov.testkit.MutableClock;
 
 /** A small site written into a temp folder, and a core over it with an in-memory store. */
 final class TestSite implements AutoCloseable {
@@ -20,6 +21,8 @@ final class TestSite implements AutoCloseable {
     final Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     ServerCore core;
+    /** The chain, with the ports {@link #open(BoundPorts)} was given. */
+    ProvisionChain chain;
 
     TestSite(Path dir) throws IOException {
         this.dir = dir;
@@ -57,21 +60,27 @@ final class TestSite implements AutoCloseable {
     }
 
     ServerCore open() throws Exception {
+        return open(BoundPorts.NONE);
+    }
+
+    /** Opens the core and builds the chain as if the transports had bound {@code ports}. */
+    ServerCore open(BoundPorts ports) throws Exception {
         core = ServerCore.open(dir, Optional.of(dir.resolve(".data")),
                 Optional.of("jdbc:h2:mem:site" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1"), clock);
+        chain = core.chain(ports);
         return core;
     }
 
     ProvisionResult get(Protocol p, String path) {
-        return core.provisionService().handle(ProvisionRequest.of(p, path, new InetSocketAddress("127.0.0.1", 40000)));
+        return chain.handle(ProvisionRequest.of(p, path, new InetSocketAddress("127.0.0.1", 40000)));
     }
 
     ProvisionResult get(String path, String fromIp) {
-        return core.provisionService().handle(ProvisionRequest.of(Protocol.HTTP, path, new InetSocketAddress(fromIp, 40000)));
+        return chain.handle(ProvisionRequest.of(Protocol.HTTP, path, new InetSocketAddress(fromIp, 40000)));
     }
 
     ProvisionResult get(ProvisionRequest r) {
-        return core.provisionService().handle(r);
+        return chain.handle(r);
     }
 
     static ProvisionRequest https(String path, X509Certificate cert) {

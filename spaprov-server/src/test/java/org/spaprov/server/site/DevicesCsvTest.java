@@ -1,12 +1,12 @@
 package org.spaprov.server.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.spaprov.server.device.DeviceRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DevicesCsvTest {
     private static List<DeviceRecord> parse(String csv) throws SiteException {

@@ -1,14 +1,14 @@
 package org.spaprov.server.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.spaprov.server.site.ServerConfig.ClientCertMode;
-import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
+import org.spaprov.server.config.ServerConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerConfigReaderTest {
     private static final Path SITE = Path.of("/srv/site");
@@ -77,6 +77,18 @@ class ServerConfigReaderTest {
         assertThatThrownBy(() -> read("naming:\n  profiles: [\"spa.cfg\"]\n"))
                 .hasMessageContaining("does not contain $MA");
         assertThatThrownBy(() -> read("store: mysql://x\n")).hasMessageContaining("store: must be a JDBC URL");
+    }
+
+    @Test
+    void thePublicHostIsAHostNameOrAddressAndNothingElse() throws Exception {
+        assertThat(read("listen: {public-host: prov.example.net}\n").listen().publicHost()).contains("prov.example.net");
+        assertThat(read("listen: {public-host: 192.0.2.10}\n").listen().publicHost()).contains("192.0.2.10");
+        assertThat(read("listen: {public-host: \"2001:db8::10\"}\n").listen().publicHost()).contains("2001:db8::10");
+        assertThat(read("listen: {bind: 0.0.0.0}\n").listen().publicHost()).isEmpty();
+        for (String bad : new String[] {"http://prov.example.net", "prov.example.net:8443", "prov.example.net/x", "a b"}) {
+            assertThatThrownBy(() -> read("listen:\n  public-host: \"" + bad + "\"\n")).as(bad)
+                    .hasMessageStartingWith("spaprov.yaml:2: error: listen.public-host: must be the host name");
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.spaprov.server.pki.Pem;
 import org.spaprov.server.provision.Protocol;
 import org.spaprov.server.provision.ProvisionRequest;
 import org.spaprov.server.provision.ProvisionResult;
+import org.spaprov.server.provision.BoundPorts;
 import org.spaprov.server.provision.ServerCore;
 
 class SiteInitTest {
@@ -32,21 +33,22 @@ class SiteInitTest {
                 "pki/devices/000e08aabb01.crt", "pki/devices/000e08aabb01.key", "pki/devices/000e08aabb03.key");
         try (ServerCore core = ServerCore.open(dir, Optional.empty(), Optional.of("jdbc:h2:mem:init;DB_CLOSE_DELAY=-1"),
                 Clock.systemUTC())) {
+            var chain = core.chain(BoundPorts.NONE);
             assertThat(core.site().devices()).hasSize(3);
             assertThat(core.site().devices().values().stream().filter(d -> d.key().isPresent())).hasSize(1);
             var from = new InetSocketAddress("127.0.0.1", 1);
             for (String[] d : SiteInit.DEVICES) {
                 var cert = Pem.readCertificates(dir.resolve("pki/devices/" + d[0] + ".crt")).get(0);
-                ProvisionResult r = core.provisionService().handle(
+                ProvisionResult r = chain.handle(
                         ProvisionRequest.of(Protocol.HTTPS, "/spa" + d[0] + ".xml", from).withClientCert(cert));
                 assertThat(r.status()).as(d[0] + ": " + r.reason()).isEqualTo(200);
                 assertThat(new String(r.body())).contains("<Display_Name_1_").doesNotContain("{{");
             }
-            ProvisionResult enc = core.provisionService().handle(ProvisionRequest.of(Protocol.HTTP, "/spa000e08aabb02.cfg", from));
+            ProvisionResult enc = chain.handle(ProvisionRequest.of(Protocol.HTTP, "/spa000e08aabb02.cfg", from));
             assertThat(enc.reason()).isEqualTo("served gzip encrypted");
-            assertThat(core.provisionService().handle(ProvisionRequest.of(Protocol.TFTP, "spa2102.cfg", from)).status())
+            assertThat(chain.handle(ProvisionRequest.of(Protocol.TFTP, "spa2102.cfg", from)).status())
                     .isEqualTo(200);
-            assertThat(core.provisionService().handle(ProvisionRequest.of(Protocol.HTTP, "/firmware/spa2102-5.2.12.bin", from))
+            assertThat(chain.handle(ProvisionRequest.of(Protocol.HTTP, "/firmware/spa2102-5.2.12.bin", from))
                     .status()).isEqualTo(200);
         }
     }

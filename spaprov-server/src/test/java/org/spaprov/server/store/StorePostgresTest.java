@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.spaprov.server.site.DeviceRecord;
+import org.spaprov.server.device.DeviceRecord;
 
 /**
  * The same Flyway migrations and queries on a real PostgreSQL (a throw-away cluster made with

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spaprov.server.site.DeviceRecord;
-import org.spaprov.server.site.DeviceRecord.Source;
+import org.spaprov.server.device.DeviceRecord.Source;
+import org.spaprov.server.device.DeviceRecord;
 
 class StoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);

@@ -1,4 +1,4 @@
-package org.spaprov.server.firmware;
+package org.spaprov.server.site;
 
 import java.util.Objects;
 import java.util.Optional;

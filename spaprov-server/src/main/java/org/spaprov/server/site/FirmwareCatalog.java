@@ -1,4 +1,4 @@
-package org.spaprov.server.firmware;
+package org.spaprov.server.site;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.spaprov.profile.firmware.FirmwareException;
 import org.spaprov.profile.firmware.FirmwareImage;
-import org.spaprov.server.site.SiteException;
 
 /**
  * The firmware images of a site ({@code firmware/*}, flat): served by name under

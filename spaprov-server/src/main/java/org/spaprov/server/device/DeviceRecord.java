@@ -1,15 +1,15 @@
-package org.spaprov.server.site;
+package org.spaprov.server.device;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.spaprov.profile.Mac;
 
 /**
  * One device of the inventory, from {@code devices.csv} or the store. Immutable.
  *
- * @param mac    12 lower-case hex digits
+ * @param mac    12 lower-case hex digits ({@link Mac#hex()}: the form of file names, the store and events)
  * @param model  catalog model ({@code spa2102})
  * @param serial serial number, when known
  * @param groups group layers in the order they apply
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public record DeviceRecord(String mac, String model, Optional<String> serial, List<String> groups,
         Optional<String> key, Map<String, String> vars, Source source) {
-    private static final Pattern MAC = Pattern.compile("[0-9a-f]{12}");
-
     /** Where a device record comes from. */
     public enum Source {
         /** {@code devices.csv} in the site. */
@@ -33,7 +31,7 @@ public record DeviceRecord(String mac, String model, Optional<String> serial, Li
 
     public DeviceRecord {
         Objects.requireNonNull(mac, "mac");
-        if (!MAC.matcher(mac).matches()) {
+        if (!Mac.isCanonical(mac)) {
             throw new IllegalArgumentException("MAC must be 12 lower-case hex digits");
         }
         Objects.requireNonNull(model, "model");
@@ -42,26 +40,6 @@ public record DeviceRecord(String mac, String model, Optional<String> serial, Li
         key = key == null ? Optional.empty() : key;
         vars = Map.copyOf(vars);
         Objects.requireNonNull(source, "source");
-    }
-
-    /** True when {@code s} is 12 lower-case hex digits. */
-    public static boolean isMac(String s) {
-        return s != null && MAC.matcher(s).matches();
-    }
-
-    /**
-     * A MAC in canonical form (12 lower-case hex digits) from {@code 00:0E:08:AA:BB:CC},
-     * {@code 000E08AABBCC}, {@code 00-0e-08-aa-bb-cc}; empty when it is not one.
-     */
-    public static Optional<String> normalizeMac(String s) {
-        if (s == null) {
-            return Optional.empty();
-        }
-        String m = s.trim().toLowerCase(java.util.Locale.ROOT);
-        if (m.length() == 17) {
-            m = m.replace(":", "").replace("-", "");
-        }
-        return MAC.matcher(m).matches() ? Optional.of(m) : Optional.empty();
     }
 
     /** Keeps secrets out of logs. */

@@ -1,4 +1,4 @@
-package org.spaprov.server.site;
+package org.spaprov.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server's settings, read from the site's {@code spaprov.yaml} by {@link ServerConfigReader}
- * (defaults for every missing key) and validated there; CLI flags override with the {@code with*}
+ * The server's settings, read from the site's {@code spaprov.yaml} by
+ * {@link org.spaprov.server.site.ServerConfigReader} (defaults for every missing key) and validated there; CLI flags override with the {@code with*}
  * copies. Paths are absolute (relative ones in the file are resolved against the site directory,
  * the report folder against the data directory). Immutable.
  *
@@ -46,11 +46,21 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
 
     /**
      * Listen addresses and ports; port 0 picks a free port, -1 disables the listener.
-     * Defaults: bind {@code 0.0.0.0}, TFTP 69, HTTP 80, HTTPS 443, admin -1 (off).
+     * Defaults: bind {@code 0.0.0.0}, TFTP 69, HTTP 80, HTTPS 443, admin -1 (off), no public host.
+     *
+     * @param publicHost the name or address devices use to reach this server ({@code listen.public-host}):
+     *                   every URL the server generates names it; required to listen on a non-loopback address
      */
-    public record Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort) {
+    public record Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort,
+            Optional<String> publicHost) {
         public Listen {
             Objects.requireNonNull(bind, "bind");
+            publicHost = publicHost == null ? Optional.empty() : publicHost;
+        }
+
+        /** No public host: the URLs name the bind address (see {@link DeviceFacingHost}). */
+        public Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort) {
+            this(bind, tftpPort, httpPort, httpsPort, adminPort, Optional.empty());
         }
 
         public static Listen defaults() {
