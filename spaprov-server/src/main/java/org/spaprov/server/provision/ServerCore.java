@@ -102,6 +102,10 @@ public final class ServerCore implements AutoCloseable {
             throw new SiteException("store: cannot sync the site's devices: " + e.getMessage());
         }
         ServerCore core = new ServerCore(site, data, clock, store, watcher, jdbcUrl);
+        if (config.security().plainSecrets() == ServerConfig.PlainSecrets.ALLOW) {
+            org.slf4j.LoggerFactory.getLogger(ServerCore.class).warn("security.plain-secrets: allow: passwords and keys"
+                    + " go in the clear to any request naming a device (plain TFTP/HTTP); use it only for legacy fleets");
+        }
         watcher.start(DEFAULT_POLL);
         return core;
     }

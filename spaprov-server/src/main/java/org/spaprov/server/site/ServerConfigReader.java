@@ -27,6 +27,8 @@ import org.spaprov.server.site.ServerConfig.Listen;
 import org.spaprov.server.site.ServerConfig.Naming;
 import org.spaprov.server.site.ServerConfig.Throttle;
 import org.spaprov.server.site.ServerConfig.Tftp;
+import org.spaprov.server.site.ServerConfig.PlainSecrets;
+import org.spaprov.server.site.ServerConfig.Security;
 import org.spaprov.server.site.ServerConfig.Tls;
 import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
 
@@ -47,6 +49,7 @@ import org.spaprov.server.site.ServerConfig.UnknownDevicePolicy;
  * firmware: {spa2102: 5.2.12}
  * firmware-url: http://$SERV:8080/firmware/
  * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5}
+ * security: {plain-secrets: deny}                  # deny | allow
  * </pre>
  */
 public final class ServerConfigReader {
@@ -57,7 +60,8 @@ public final class ServerConfigReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
-                    "firmware", "firmware-url", "tftp")),
+                    "firmware", "firmware-url", "tftp", "security")),
+            Map.entry("security", Set.of("plain-secrets")),
             Map.entry("listen", Set.of("bind", "tftp", "http", "https", "admin")),
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
             Map.entry("devices", Set.of("unknown")),
@@ -157,7 +161,9 @@ public final class ServerConfigReader {
         Tftp tftp = new Tftp(c.intIn("tftp.max-transfers", td.maxTransfers(), 1, 1_000_000),
                 c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
                 c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100));
-        return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp);
+        Security security = new Security(c.choice("security.plain-secrets", PlainSecrets.class, PlainSecrets.DENY));
+        return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
+                security);
     }
 
     /** Reads the tree and remembers the line of every key (dotted path). */
