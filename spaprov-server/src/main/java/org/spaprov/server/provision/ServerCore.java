@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.spaprov.server.secrets.DataDir;
+import org.spaprov.server.secrets.MasterKey;
+import org.spaprov.server.secrets.SecretException;
 import org.spaprov.server.site.ServerConfig;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
@@ -84,11 +87,16 @@ public final class ServerCore implements AutoCloseable {
         String url = jdbcUrl.or(config::storeUrl).orElse(Store.h2Url(data));
         Store store;
         try {
-            Files.createDirectories(data);
-            store = Store.open(url, clock);
+            // Data directory 0700, its files 0600; the store seals device keys and vars with the master key.
+            DataDir.secure(data);
+            store = Store.open(url, clock, MasterKey.load(data, System.getenv()));
+            DataDir.secure(data);
         } catch (IOException e) {
             watcher.close();
             throw SiteException.at(data.toString(), 0, "cannot create the data directory: " + e.getMessage());
+        } catch (SecretException e) {
+            watcher.close();
+            throw new SiteException(e.getMessage());
         } catch (StoreException e) {
             watcher.close();
             throw new SiteException(e.getMessage());
