@@ -82,7 +82,7 @@ public final class ServerCore implements AutoCloseable {
             if (st != null) {
                 st.syncSiteDevices(s.devices().values());
             }
-        });
+        }, SiteCheck::require);
         ServerConfig config = watcher.site().config();
         String url = jdbcUrl.or(config::storeUrl).orElse(Store.h2Url(data));
         Store store;
