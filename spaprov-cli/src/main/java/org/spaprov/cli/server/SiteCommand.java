@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "site",
         description = "Site directories: the files the provisioning server serves from.",
         mixinStandardHelpOptions = true,
-        subcommands = {SiteCommand.Init.class},
+        subcommands = {SiteCommand.Init.class, SiteCheckCommand.class, SiteRenderCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
