@@ -23,10 +23,12 @@ public final class ProvisionChain implements ProvisionService {
     private final Store store;
     private final List<Stage> stages;
     private final CacheStage cache = new CacheStage();
+    private final RefusalLog refusals;
 
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
         this.site = site;
         this.store = store;
+        this.refusals = new RefusalLog(store.clock());
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
                 new PolicyStage(store), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
                 new EncodeStage());
@@ -42,8 +44,9 @@ public final class ProvisionChain implements ProvisionService {
         store.record(new ProvisionEvent(at, res.deviceMac(), address, r.protocol().scheme(), printable(r.path()),
                 res.status(), res.body().length, took, res.reason()));
         if (res.status() >= 400) {
-            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, printable(r.path()), res.status(), res.reason(),
-                    res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
+            refusals.log(address, res.status(), more -> LOG.info("{} {} {}: {} {}{}{}", r.protocol().scheme(), address,
+                    printable(r.path()), res.status(), res.reason(),
+                    res.deviceMac().map(m -> " (device " + m + ")").orElse(""), more));
         }
         return res;
     }

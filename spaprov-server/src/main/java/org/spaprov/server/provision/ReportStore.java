@@ -44,10 +44,12 @@ public final class ReportStore implements ReportSink {
 
     private final Supplier<Site> site;
     private final Store store;
+    private final RefusalLog refusals;
 
     public ReportStore(Supplier<Site> site, Store store) {
         this.site = site;
         this.store = store;
+        this.refusals = new RefusalLog(store.clock());
     }
 
     @Override
@@ -59,8 +61,8 @@ public final class ReportStore implements ReportSink {
         store.record(new ProvisionEvent(at, o.mac(), address, r.protocol().scheme(), ProvisionChain.printable(r.path()),
                 o.status(), body.length, Duration.ofNanos(System.nanoTime() - t0), o.reason()));
         if (o.status() >= 400) {
-            LOG.info("{} {} report {}: {} {}", r.protocol().scheme(), address, ProvisionChain.printable(r.path()),
-                    o.status(), o.reason());
+            refusals.log(address, o.status(), more -> LOG.info("{} {} report {}: {} {}{}", r.protocol().scheme(), address,
+                    ProvisionChain.printable(r.path()), o.status(), o.reason(), more));
         }
         return o.status();
     }

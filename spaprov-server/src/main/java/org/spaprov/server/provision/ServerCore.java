@@ -81,6 +81,7 @@ public final class ServerCore implements AutoCloseable {
             Store st = storeRef.get();
             if (st != null) {
                 st.syncSiteDevices(s.devices().values());
+                st.retain(retention(s.config()));
             }
         }, SiteCheck::require);
         ServerConfig config = watcher.site().config();
@@ -102,6 +103,7 @@ public final class ServerCore implements AutoCloseable {
             throw new SiteException(e.getMessage());
         }
         storeRef.set(store);
+        store.retain(retention(config));
         try {
             store.syncSiteDevices(watcher.site().devices().values());
         } catch (RuntimeException e) {
@@ -116,6 +118,10 @@ public final class ServerCore implements AutoCloseable {
         }
         watcher.start(DEFAULT_POLL);
         return core;
+    }
+
+    private static org.spaprov.server.store.Retention retention(ServerConfig c) {
+        return new org.spaprov.server.store.Retention(c.events().keep(), c.events().maxRows());
     }
 
     /**

@@ -27,10 +27,11 @@ import java.util.Optional;
  *                        device); empty = derived from the bound HTTP (else TFTP) port
  * @param tftp            TFTP server limits
  * @param security        who may receive secret parameters
+ * @param events          how long and how many events the store keeps
  */
 public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
         Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
-        Optional<String> firmwareUrl, Tftp tftp, Security security) {
+        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events) {
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -44,6 +45,7 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         firmwareUrl = firmwareUrl == null ? Optional.empty() : firmwareUrl;
         Objects.requireNonNull(tftp, "tftp");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -165,15 +167,29 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         }
     }
 
+    /**
+     * Event retention ({@code store.events}): events older than {@code keep} are deleted, and beyond
+     * {@code maxRows} the oldest. Defaults: 30 days, 1,000,000 rows.
+     */
+    public record Events(Duration keep, long maxRows) {
+        public Events {
+            Objects.requireNonNull(keep, "keep");
+        }
+
+        public static Events defaults() {
+            return new Events(Duration.ofDays(30), 1_000_000);
+        }
+    }
+
     /** This config with another {@link Listen} (CLI overrides). */
     public ServerConfig withListen(Listen l) {
         return new ServerConfig(l, tls, storeUrl, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security);
+                firmwareUrl, tftp, security, events);
     }
 
     /** This config with another store URL (CLI {@code --store}). */
     public ServerConfig withStoreUrl(Optional<String> url) {
         return new ServerConfig(listen, tls, url, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security);
+                firmwareUrl, tftp, security, events);
     }
 }

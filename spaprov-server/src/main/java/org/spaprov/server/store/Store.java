@@ -49,6 +49,7 @@ public final class Store implements AutoCloseable {
     private final EventWriter writer;
     private final Map<String, DeviceRecord> devices = new ConcurrentHashMap<>();
     private final SecretBox box;
+    private volatile Retention retention = Retention.defaults();
 
     private Store(HikariDataSource ds, Clock clock, SecretBox box) throws SecretException {
         this.ds = ds;
@@ -73,7 +74,7 @@ public final class Store implements AutoCloseable {
                 putKey(h, d.mac(), d.key());
             }));
         }
-        this.writer = new EventWriter(jdbi);
+        this.writer = new EventWriter(jdbi, clock, this::prune);
     }
 
     /** The default embedded store: an H2 file {@code spaprov} in {@code dataDir}. */
@@ -197,6 +198,34 @@ public final class Store implements AutoCloseable {
         writer.flush();
     }
 
+    /** From now on keep events as {@code r} says (applied once a minute by the writer, and by {@link #prune()}). */
+    public void retain(Retention r) {
+        retention = java.util.Objects.requireNonNull(r, "retention");
+    }
+
+    /**
+     * Deletes events older than the retention's {@code keep} (by the store's clock), then the oldest
+     * beyond its {@code maxRows}.
+     *
+     * @return how many events were deleted
+     */
+    public int prune() {
+        Retention r = retention;
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(r.keep()));
+        int n = jdbi.withHandle(h -> {
+            int old = h.createUpdate("DELETE FROM events WHERE occurred_at < :cutoff").bind("cutoff", cutoff).execute();
+            Optional<Long> edge = h.createQuery("SELECT id FROM events ORDER BY id DESC OFFSET :max ROWS"
+                    + " FETCH FIRST 1 ROWS ONLY").bind("max", r.maxRows()).mapTo(Long.class).findOne();
+            return old + (edge.isEmpty() ? 0
+                    : h.createUpdate("DELETE FROM events WHERE id <= :edge").bind("edge", edge.get()).execute());
+        });
+        if (n > 0) {
+            org.slf4j.LoggerFactory.getLogger(Store.class).info("store: {} events pruned (keep {}, at most {} rows)", n,
+                    r.keep(), r.maxRows());
+        }
+        return n;
+    }
+
     /** Events dropped because the queue was full. */
     public long droppedEvents() {
         return writer.dropped();
@@ -210,22 +239,16 @@ public final class Store implements AutoCloseable {
     /** The newest {@code limit} events of a device (or of unattributed requests for an empty MAC), newest first. */
     public List<ProvisionEvent> events(Optional<String> mac, int limit) {
         String where = mac.isPresent() ? "mac = :mac" : "mac IS NULL";
-        return jdbi.withHandle(h -> h.createQuery("SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
-                + " duration_us, reason FROM events WHERE " + where + " ORDER BY id DESC")
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " WHERE " + where + " ORDER BY id DESC")
                 .define("unused", "").bindMap(mac.isPresent() ? Map.of("mac", mac.get()) : Map.of()).setMaxRows(limit)
-                .map((rs, ctx) -> new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
-                        Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9)))
+                .map((rs, ctx) -> event(rs))
                 .list());
     }
 
     /** The newest {@code limit} events of all devices, newest first. */
     public List<ProvisionEvent> recentEvents(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
-                + " duration_us, reason FROM events ORDER BY id DESC").setMaxRows(limit)
-                .map((rs, ctx) -> new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
-                        Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9)))
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " ORDER BY id DESC").setMaxRows(limit)
+                .map((rs, ctx) -> event(rs))
                 .list());
     }
 
@@ -322,6 +345,17 @@ public final class Store implements AutoCloseable {
         return new Loaded(rs.getString("mac").trim(), rs.getString("model"), Optional.ofNullable(rs.getString("serial")),
                 groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")), rs.getString("vars_json"),
                 Optional.ofNullable(rs.getString("aes_key")), Source.valueOf(rs.getString("source")));
+    }
+
+    /** The columns {@link #event} reads, in its order. */
+    private static final String EVENT_SELECT = "SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
+            + " duration_us, reason, repeat_count FROM events";
+
+    private static ProvisionEvent event(ResultSet rs) throws SQLException {
+        String mac = rs.getString(2);
+        return new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(mac == null ? null : mac.trim()),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
+                Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9), rs.getInt(10));
     }
 
     /** The columns {@link #contact} reads, in its order. */
