@@ -103,8 +103,16 @@ class StorePostgresTest {
             s.record(new ProvisionEvent(clock.instant(), Optional.of("000e08aabbcc"), "127.0.0.1", "http", "/x", 200, 10,
                     Duration.ofMillis(1), "served"));
             s.contact(new Contact("000e08aabbcc", clock.instant(), "127.0.0.1", "http", Optional.empty(), Optional.of("5.2.12")));
+            java.time.Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            for (int i = 0; i < 3; i++) {
+                s.record(new ProvisionEvent(minute, Optional.empty(), "192.0.2.7", "tftp", "/x", 404, 0,
+                        Duration.ZERO, "unknown device"));
+            }
             s.flush();
             assertThat(s.events(Optional.of("000e08aabbcc"), 5)).hasSize(1);
+            assertThat(s.events(Optional.empty(), 5)).extracting(ProvisionEvent::count).containsExactly(3);
+            s.retain(new Retention(Duration.ofDays(1), 1_000));
+            assertThat(s.prune()).isZero();
             assertThat(s.lastContact("000e08aabbcc")).get().extracting(Contact::firmware).isEqualTo(Optional.of("5.2.12"));
             assertThat(s.lastContacts(java.util.List.of("000e08aabbcc", "000e08000000")))
                     .containsOnlyKeys("000e08aabbcc");
