@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,5 +152,31 @@ class SecretsPolicyTest {
         assertThat(site.core.reloadNow()).isTrue();
         assertThat(upload(ProvisionRequest.of(Protocol.TFTP, "/report-" + A + ".xml", PEER), REPORT)).isEqualTo(200);
         assertThat(upload(ProvisionRequest.of(Protocol.TFTP, "/report-000e08ffffff.xml", PEER), REPORT)).isEqualTo(403);
+    }
+
+    @Test
+    void allowIsWarnedAboutAtStartAndNoSecretReachesALogLine() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try {
+            site.close();
+            site.write("spaprov.yaml", "security: {plain-secrets: allow}\n");
+            site.open();
+            for (Protocol p : Protocol.values()) {
+                site.get(p, "/spa" + B + ".xml");
+                site.get(p, "/spa" + A + ".xml");
+            }
+            upload(ProvisionRequest.of(Protocol.HTTP, "/report-" + B + ".xml", PEER), Formats.encode(REPORT, false, "bad"));
+            site.core.store().flush();
+        } finally {
+            root.detachAppender(log);
+        }
+        List<String> lines = log.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("security.plain-secrets: allow"));
+        assertThat(lines).noneMatch(l -> l.contains(KEY) || l.contains("pw-alice-123") || l.contains("pw-bob-456"));
     }
 }
