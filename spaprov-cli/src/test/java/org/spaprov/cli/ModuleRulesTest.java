@@ -96,18 +96,22 @@ class ModuleRulesTest {
                 .layer("config").definedBy("org.spaprov.server.config..")
                 .layer("device").definedBy("org.spaprov.server.device..")
                 .layer("pki").definedBy("org.spaprov.server.pki..")
+                .layer("secrets").definedBy("org.spaprov.server.secrets..")
+                .layer("runtime").definedBy("org.spaprov.server.runtime..")
                 .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "provision", "site", "config")
+                .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "provision", "site", "config", "runtime")
                 .whereLayer("admin").mayOnlyAccessLayers("provision", "store", "device", "config")
-                .whereLayer("net").mayOnlyAccessLayers("http", "provision", "config")
-                .whereLayer("http").mayOnlyAccessLayers("provision", "config")
-                .whereLayer("provision").mayOnlyAccessLayers("firmware", "site", "store", "config", "device")
+                .whereLayer("net").mayOnlyAccessLayers("http", "provision", "store", "config")
+                .whereLayer("http").mayOnlyAccessLayers("provision", "config", "runtime")
+                .whereLayer("provision").mayOnlyAccessLayers("firmware", "site", "store", "config", "device", "secrets")
                 .whereLayer("firmware").mayOnlyAccessLayers("site", "config")
                 .whereLayer("site").mayOnlyAccessLayers("config", "device", "pki")
-                .whereLayer("store").mayOnlyAccessLayers("device")
+                .whereLayer("store").mayOnlyAccessLayers("device", "secrets")
                 .whereLayer("config").mayNotAccessAnyLayer()
                 .whereLayer("device").mayNotAccessAnyLayer()
-                .whereLayer("pki").mayNotAccessAnyLayer();
+                .whereLayer("pki").mayNotAccessAnyLayer()
+                .whereLayer("secrets").mayNotAccessAnyLayer()
+                .whereLayer("runtime").mayNotAccessAnyLayer();
         rule.check(ours);
     }
 

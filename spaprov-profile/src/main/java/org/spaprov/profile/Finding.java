@@ -19,6 +19,7 @@ public record Finding(Position position, Severity severity, String message) {
 
     @Override
     public String toString() {
-        return position + ": " + severity.label() + ": " + message;
+        // Control characters from a hostile file name or value never reach a terminal raw.
+        return Printable.of(position + ": " + severity.label() + ": " + message);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.spaprov.cli.UserException;
+import org.spaprov.profile.Printable;
 import org.spaprov.profile.Profile;
 import org.spaprov.profile.ProfileException;
 import org.spaprov.profile.codec.ProfileFormat;
@@ -54,14 +55,38 @@ public final class ProfileFiles {
         }
     }
 
-    /** Imports relative to the importing file's folder. */
+    /**
+     * Imports relative to the importing file's folder and confined to it (no {@code ..} out, no
+     * absolute path elsewhere, no symbolic link out), regular files only (no FIFO, device or
+     * directory), at most {@link TextProfileReader#MAX_CHARS} bytes. Errors name the import, never
+     * the content of what it points at.
+     */
     static final ImportResolver FILES = (from, name, at) -> {
-        Path base = Path.of(from).toAbsolutePath().getParent();
-        Path p = base == null ? Path.of(name) : base.resolve(name).normalize();
+        String shown = Printable.of(name);
         try {
-            return new ImportResolver.Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ProfileException(at, "cannot read import " + name + " (" + p + ")");
+            Path base = Path.of(from).toAbsolutePath().normalize().getParent();
+            if (base == null) {
+                throw new ProfileException(at, "import " + shown + ": the importing file has no folder");
+            }
+            Path p = base.resolve(name).normalize();
+            if (!p.startsWith(base)) {
+                throw new ProfileException(at, "import " + shown + ": outside the folder of the importing file");
+            }
+            Path real = p.toRealPath();
+            if (!real.startsWith(base.toRealPath())) {
+                throw new ProfileException(at, "import " + shown + ": leads out of the folder of the importing file");
+            }
+            if (!Files.isRegularFile(real)) {
+                throw new ProfileException(at, "import " + shown + ": not a regular file");
+            }
+            if (Files.size(real) > TextProfileReader.MAX_CHARS) {
+                throw new ProfileException(at, "import " + shown + ": larger than " + TextProfileReader.MAX_CHARS + " bytes");
+            }
+            return new ImportResolver.Source(p.toString(), Files.readString(real, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ProfileException(at, "import " + shown + ": no such file");
+        } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+            throw new ProfileException(at, "cannot read import " + shown);
         }
     };
 }

@@ -1,10 +1,11 @@
 package org.spaprov.cli.rule;
 
-import java.util.Locale;
+import org.spaprov.profile.catalog.Catalogs;
 
 /**
  * Which values {@code rule eval} hides unless {@code --show-secrets}: keys, and assignments to
- * parameters that hold secrets (GPP_SA..GPP_SD, License_Keys, passwords).
+ * parameters the catalogs flag secret ({@link Catalogs#isSecret}: GPP_SA..GPP_SD, License_Keys,
+ * passwords, PINs, private keys).
  */
 final class Secrets {
     /** What a hidden value prints as; fixed length so the length does not leak. */
@@ -14,8 +15,6 @@ final class Secrets {
     }
 
     static boolean isSecretParam(String xmlName) {
-        String n = xmlName.toLowerCase(Locale.ROOT);
-        return n.matches("gpp_s[a-d]") || n.equals("license_keys") || n.contains("password") || n.contains("passwd")
-                || n.contains("secret");
+        return Catalogs.isSecret(xmlName);
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "site",
         description = "Site directories: the files the provisioning server serves from.",
         mixinStandardHelpOptions = true,
-        subcommands = {SiteCommand.Init.class},
+        subcommands = {SiteCommand.Init.class, SiteCheckCommand.class, SiteRenderCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},
         footer = {"  spaprov site init mysite",

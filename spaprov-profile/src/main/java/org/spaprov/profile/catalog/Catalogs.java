@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.spaprov.profile.Access;
 
 /**
@@ -60,9 +62,25 @@ public final class Catalogs {
         return List.copyOf(Holder.ALL.values());
     }
 
+    /**
+     * The one definition of "secret" where the model is not known: true when any model's catalog
+     * flags {@code xmlName} secret (passwords, {@code GPP_SA}–{@code GPP_SD}, keys, PINs,
+     * {@code License_Keys}). With a known model, {@link ParamDef#secret()} of its catalog says the same.
+     */
+    public static boolean isSecret(String xmlName) {
+        return xmlName != null && Holder.SECRETS.contains(xmlName);
+    }
+
+    /** Every parameter name that {@link #isSecret} is true for, sorted. */
+    public static Set<String> secretNames() {
+        return Holder.SECRETS;
+    }
+
     /** Lazy holder: loading all catalogs takes a few milliseconds, done once. */
     private static final class Holder {
         static final Map<String, Catalog> ALL = loadAll();
+        static final Set<String> SECRETS = Collections.unmodifiableSet(new TreeSet<>(ALL.values().stream()
+                .flatMap(c -> c.params().stream()).filter(ParamDef::secret).map(ParamDef::xmlName).toList()));
     }
 
     private static Map<String, Catalog> loadAll() {

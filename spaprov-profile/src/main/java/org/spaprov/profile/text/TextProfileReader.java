@@ -175,7 +175,7 @@ public final class TextProfileReader {
                     advance();
                 }
                 if (i >= s.length()) {
-                    throw new ProfileException(open, "unterminated string for " + textName + " (values end at the next '\"')");
+                    throw new ProfileException(open, "unterminated string for " + shown(textName) + " (values end at the next '\"')");
                 }
                 value = foldNewlines(s.substring(vs, i));
                 i++;
@@ -184,7 +184,7 @@ public final class TextProfileReader {
             if (i >= s.length() || s.charAt(i) != ';') {
                 Position at = i >= s.length() ? here() : here();
                 String found = i >= s.length() ? "end of file" : "'" + printable(s.charAt(i)) + "'";
-                throw new ProfileException(at, "expected ';' after " + textName + ", found " + found);
+                throw new ProfileException(at, "expected ';' after " + shown(textName) + ", found " + found);
             }
             i++;
             out.add(new Setting(ParamNames.toXml(textName), value, access, valueAt));
@@ -195,7 +195,18 @@ public final class TextProfileReader {
         }
 
         private static String printable(char c) {
-            return c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c);
+            return org.spaprov.profile.Printable.of(String.valueOf(c));
+        }
+
+        /**
+         * A parameter name for a message: inside an imported file it is not quoted at all (an import
+         * of a file that is no profile must not print its lines), else cut to 64 characters.
+         */
+        private String shown(String textName) {
+            if (stack.size() > 1) {
+                return "the parameter name";
+            }
+            return textName.length() <= 64 ? textName : textName.substring(0, 64) + "...";
         }
 
         private static String foldNewlines(String v) {

@@ -181,4 +181,24 @@ class CatalogTest {
         assertThat(spa942.byXml("Profile_Rule")).get().extracting(ParamDef::defaultValue).isEqualTo("/spa$PSN.cfg");
         assertThat(spa942.groupOf("Extension_1_")).doesNotContain("phone/");
     }
+
+    @Test
+    void oneDefinitionOfSecretAcrossModels() {
+        assertThat(Catalogs.isSecret("GPP_SA")).isTrue();
+        assertThat(Catalogs.isSecret("GPP_SD")).isTrue();
+        assertThat(Catalogs.isSecret("Password_1_")).isTrue();
+        assertThat(Catalogs.isSecret("Admin_Passwd")).isTrue();
+        assertThat(Catalogs.isSecret("PPPOE_Login_Password")).isTrue();
+        assertThat(Catalogs.isSecret("License_Keys")).isTrue();
+        assertThat(Catalogs.isSecret("VoIP_Caller_1_PIN_1_")).isTrue();   // only in spa3102
+        assertThat(Catalogs.isSecret("GPP_A")).isFalse();
+        assertThat(Catalogs.isSecret("User_ID_1_")).isFalse();
+        assertThat(Catalogs.isSecret(null)).isFalse();
+        // Every model agrees with the union for its own parameters.
+        for (Catalog c : Catalogs.all()) {
+            for (ParamDef p : c.params()) {
+                assertThat(Catalogs.isSecret(p.xmlName())).as(c.model() + " " + p.xmlName()).isEqualTo(p.secret());
+            }
+        }
+    }
 }

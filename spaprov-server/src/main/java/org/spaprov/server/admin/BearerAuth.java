@@ -13,8 +13,10 @@ final class BearerAuth {
     private static final String SCHEME = "Bearer ";
     private final byte[] expected;
 
+    /** @param token the token, or {@code sha256:<hex>} of it */
     BearerAuth(String token) {
-        this.expected = sha256(token);
+        this.expected = AdminToken.isHash(token)
+                ? java.util.HexFormat.of().parseHex(token.substring(AdminToken.HASHED.length())) : sha256(token);
     }
 
     /** True when {@code header} (may be null) is {@code Bearer <the token>}. */

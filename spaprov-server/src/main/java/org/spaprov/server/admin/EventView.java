@@ -15,12 +15,13 @@ import org.spaprov.server.store.ProvisionEvent;
  * @param bytes          body bytes sent or received
  * @param durationMicros time spent in the server
  * @param reason         why ({@code served}, {@code unknown device}, ...)
+ * @param count          requests it stands for (refusals from one address, status and minute are one event)
  */
 record EventView(String at, String mac, String address, String protocol, String file, int status, long bytes,
-        long durationMicros, String reason) {
+        long durationMicros, String reason, int count) {
 
     static EventView of(ProvisionEvent e) {
         return new EventView(e.at().toString(), e.mac().orElse(null), e.address(), e.protocol(), e.file(), e.status(),
-                e.bytes(), e.duration().toNanos() / 1000, e.reason());
+                e.bytes(), e.duration().toNanos() / 1000, e.reason(), e.count());
     }
 }

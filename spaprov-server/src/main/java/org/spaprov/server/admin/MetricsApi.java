@@ -2,7 +2,7 @@ package org.spaprov.server.admin;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.spaprov.server.metrics.ServerMetrics;
+import org.spaprov.server.provision.ServerMetrics;
 import java.util.EnumMap;
 import java.util.Map;
 import org.spaprov.server.device.DeviceRecord;

@@ -26,10 +26,12 @@ import java.util.Optional;
  * @param firmwareUrl     base URL of firmware in that rule ({@code $SERV} etc. pass through to the
  *                        device); empty = derived from the bound HTTP (else TFTP) port
  * @param tftp            TFTP server limits
+ * @param security        who may receive secret parameters
+ * @param events          how long and how many events the store keeps
  */
 public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
         Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
-        Optional<String> firmwareUrl, Tftp tftp) {
+        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events) {
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -42,6 +44,8 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         firmware = Map.copyOf(firmware);
         firmwareUrl = firmwareUrl == null ? Optional.empty() : firmwareUrl;
         Objects.requireNonNull(tftp, "tftp");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -151,15 +155,51 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         }
     }
 
+    /**
+     * Whether secret parameters (the catalog's flag) may go to a request that is not authenticated
+     * for the device (neither its verified client certificate nor an answer encrypted with its key).
+     */
+    public enum PlainSecrets {
+        /** Leave every secret out of such an answer (the default). */
+        DENY,
+        /** Send them anyway: the guide's plain-TFTP practice, for legacy fleets; warned about at start. */
+        ALLOW
+    }
+
+    /** Security policy. Default: {@code plain-secrets: deny}. */
+    public record Security(PlainSecrets plainSecrets) {
+        public Security {
+            Objects.requireNonNull(plainSecrets, "plainSecrets");
+        }
+
+        public static Security defaults() {
+            return new Security(PlainSecrets.DENY);
+        }
+    }
+
+    /**
+     * Event retention ({@code store.events}): events older than {@code keep} are deleted, and beyond
+     * {@code maxRows} the oldest. Defaults: 30 days, 1,000,000 rows.
+     */
+    public record Events(Duration keep, long maxRows) {
+        public Events {
+            Objects.requireNonNull(keep, "keep");
+        }
+
+        public static Events defaults() {
+            return new Events(Duration.ofDays(30), 1_000_000);
+        }
+    }
+
     /** This config with another {@link Listen} (CLI overrides). */
     public ServerConfig withListen(Listen l) {
         return new ServerConfig(l, tls, storeUrl, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp);
+                firmwareUrl, tftp, security, events);
     }
 
     /** This config with another store URL (CLI {@code --store}). */
     public ServerConfig withStoreUrl(Optional<String> url) {
         return new ServerConfig(listen, tls, url, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp);
+                firmwareUrl, tftp, security, events);
     }
 }

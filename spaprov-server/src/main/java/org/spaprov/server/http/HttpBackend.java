@@ -3,7 +3,7 @@ package org.spaprov.server.http;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.spaprov.server.metrics.ServerMetrics;
+import org.spaprov.server.provision.ServerMetrics;
 import org.spaprov.server.provision.ProvisionService;
 import org.spaprov.server.provision.ReportSink;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.metrics.ServerMetrics;
+import org.spaprov.server.provision.ServerMetrics;
 import org.spaprov.server.provision.Protocol;
 
 /**

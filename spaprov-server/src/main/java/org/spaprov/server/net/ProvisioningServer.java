@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.server.http.HttpBackend;
 import org.spaprov.server.http.HttpServerInitializer;
-import org.spaprov.server.metrics.ServerMetrics;
+import org.spaprov.server.provision.ServerMetrics;
 import org.spaprov.server.provision.ProvisionService;
 import org.spaprov.server.provision.ReportSink;
 import org.spaprov.tftp.TftpServer;

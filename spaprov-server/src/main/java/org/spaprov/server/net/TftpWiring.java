@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.spaprov.server.http.AccessLog;
-import org.spaprov.server.metrics.ServerMetrics;
+import org.spaprov.server.provision.ServerMetrics;
 import org.spaprov.server.provision.DeferredEvents;
 import org.spaprov.server.provision.PathGuard;
 import org.spaprov.server.config.ServerConfig;

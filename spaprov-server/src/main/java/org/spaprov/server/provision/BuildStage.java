@@ -39,11 +39,20 @@ final class BuildStage implements Stage {
     }
 
     private Profile bootstrap(RequestContext ctx) throws SiteException {
-        Optional<Layer> b = ctx.site().bootstrap();
+        return bootstrapFor(ctx.site(), ctx.device(), ctx.name().series().orElse(""));
+    }
+
+    /** The bootstrap profile for {@code device} (empty: an unknown one), or null when the site has none. */
+    Profile bootstrapFor(Site site, Optional<DeviceRecord> device) throws SiteException {
+        return bootstrapFor(site, device, "");
+    }
+
+    private Profile bootstrapFor(Site site, Optional<DeviceRecord> device, String series) throws SiteException {
+        Optional<Layer> b = site.bootstrap();
         if (b.isEmpty()) {
             return null;
         }
-        Map<String, Object> dev = ctx.device().map(BuildStage::deviceVars).orElseGet(() -> {
+        Map<String, Object> dev = device.map(BuildStage::deviceVars).orElseGet(() -> {
             Map<String, Object> m = new HashMap<>();
             m.put("mac", "");   // unknown devices share one cached bootstrap profile
             m.put("model", "");
@@ -53,11 +62,11 @@ final class BuildStage implements Stage {
             m.put("key", "");
             return m;
         });
-        return b.get().render(Map.of("device", dev, "series", ctx.name().series().orElse(""),
-                "server", serverVars(ctx.site())));
+        return b.get().render(Map.of("device", dev, "series", series, "server", serverVars(site)));
     }
 
-    private Profile build(Site site, DeviceRecord d) throws SiteException {
+    /** The per-device profile of {@code d} (flattened), as a request would get it before validation. */
+    Profile build(Site site, DeviceRecord d) throws SiteException {
         Map<String, Object> c = Map.of("device", deviceVars(d), "server", serverVars(site));
         Profile p = Catalogs.get(d.model()).defaults();
         if (site.global().isPresent()) {

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.device.DeviceRecord;
 
 /**
@@ -28,7 +27,9 @@ final class CacheStage implements Stage {
     public ProvisionResult handle(RequestContext ctx, Next next) {
         // Unknown devices share one entry per bootstrap name, so a MAC sweep cannot grow the cache.
         String who = ctx.device().map(d -> d.mac()).orElse("");
-        String key = ctx.kind() + (ctx.name().plain() ? ":plain:" : ":") + who + ":" + ctx.name().series().orElse("");
+        // A certificate-authenticated answer may carry secrets that an anonymous one leaves out.
+        String key = ctx.kind() + (ctx.name().plain() ? ":plain:" : ":") + who + ":" + ctx.name().series().orElse("")
+                + (ctx.byCert() ? ":cert" : "");
         long gen = ctx.site().generation();
         Entry e = cache.get(key);
         ProvisionResult r;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.ProvisionEvent;
 import org.spaprov.server.store.Store;
@@ -25,6 +24,7 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     private final Store store;
     private final List<Stage> stages;
     private final CacheStage cache;
+    private final RefusalLog refusals;
 
     /** A chain whose meters nobody scrapes (tests). */
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
@@ -36,6 +36,7 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
         this.cache = new CacheStage(metrics);
         this.site = site;
         this.store = store;
+        this.refusals = new RefusalLog(store.clock());
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
                 new PolicyStage(store), new ConditionalStage(), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
                 new EncodeStage());
@@ -64,8 +65,9 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
         if (res.status() >= 400) {
             String address = r.remote().getAddress() == null ? r.remote().getHostString()
                     : r.remote().getAddress().getHostAddress();
-            LOG.info("{} {} {}: {} {}{}", r.protocol().scheme(), address, PathGuard.printable(r.path()), res.status(), res.reason(),
-                    res.deviceMac().map(m -> " (device " + m + ")").orElse(""));
+            refusals.log(address, res.status(), more -> LOG.info("{} {} {}: {} {}{}{}", r.protocol().scheme(), address,
+                    PathGuard.printable(r.path()), res.status(), res.reason(),
+                    res.deviceMac().map(m -> " (device " + m + ")").orElse(""), more));
         }
         return res;
     }

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.spaprov.server.metrics.ServerMetrics;
 import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.secrets.DataDir;
+import org.spaprov.server.secrets.MasterKey;
+import org.spaprov.server.secrets.SecretException;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.site.SiteException;
 import org.spaprov.server.site.SiteWatcher;
@@ -76,22 +78,29 @@ public final class ServerCore implements AutoCloseable {
             Store st = storeRef.get();
             if (st != null) {
                 st.syncSiteDevices(s.devices().values());
+                st.retain(retention(s.config()));
             }
-        });
+        }, SiteCheck::require);
         ServerConfig config = watcher.site().config();
         String url = jdbcUrl.or(config::storeUrl).orElse(Store.h2Url(data));
         Store store;
         try {
-            Files.createDirectories(data);
-            store = Store.open(url, clock);
+            // Data directory 0700, its files 0600; the store seals device keys and vars with the master key.
+            DataDir.secure(data);
+            store = Store.open(url, clock, MasterKey.load(data, System.getenv()));
+            DataDir.secure(data);
         } catch (IOException e) {
             watcher.close();
             throw SiteException.at(data.toString(), 0, "cannot create the data directory: " + e.getMessage());
+        } catch (SecretException e) {
+            watcher.close();
+            throw new SiteException(e.getMessage());
         } catch (StoreException e) {
             watcher.close();
             throw new SiteException(e.getMessage());
         }
         storeRef.set(store);
+        store.retain(retention(config));
         try {
             store.syncSiteDevices(watcher.site().devices().values());
         } catch (RuntimeException e) {
@@ -99,7 +108,16 @@ public final class ServerCore implements AutoCloseable {
             watcher.close();
             throw new SiteException("store: cannot sync the site's devices: " + e.getMessage());
         }
-        return new ServerCore(site, data, clock, store, watcher, jdbcUrl);
+        ServerCore core = new ServerCore(site, data, clock, store, watcher, jdbcUrl);
+        if (config.security().plainSecrets() == ServerConfig.PlainSecrets.ALLOW) {
+            org.slf4j.LoggerFactory.getLogger(ServerCore.class).warn("security.plain-secrets: allow: passwords and keys"
+                    + " go in the clear to any request naming a device (plain TFTP/HTTP); use it only for legacy fleets");
+        }
+        return core;
+    }
+
+    private static org.spaprov.server.store.Retention retention(ServerConfig c) {
+        return new org.spaprov.server.store.Retention(c.events().keep(), c.events().maxRows());
     }
 
     /** Polls the site for changes every {@code interval} on a daemon thread (no-op once started). */

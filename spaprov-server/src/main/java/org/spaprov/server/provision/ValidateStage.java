@@ -31,7 +31,7 @@ final class ValidateStage implements Stage {
         return next.proceed(ctx);
     }
 
-    private static Validator validator(String model) {
+    static Validator validator(String model) {
         return VALIDATORS.computeIfAbsent(model, m -> new Validator(Catalogs.get(m), RuleChecks.checks()));
     }
 }

@@ -30,6 +30,16 @@ import org.spaprov.server.config.ServerConfig.Throttle;
 import org.spaprov.server.config.ServerConfig.Tls;
 import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
 import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.config.ServerConfig.ClientCertMode;
+import org.spaprov.server.config.ServerConfig.Listen;
+import org.spaprov.server.config.ServerConfig.Naming;
+import org.spaprov.server.config.ServerConfig.Throttle;
+import org.spaprov.server.config.ServerConfig.Tftp;
+import org.spaprov.server.config.ServerConfig.Events;
+import org.spaprov.server.config.ServerConfig.PlainSecrets;
+import org.spaprov.server.config.ServerConfig.Security;
+import org.spaprov.server.config.ServerConfig.Tls;
+import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
 
 /**
  * Reads {@code spaprov.yaml} into a {@link ServerConfig}. Every key is optional; an unknown key, a
@@ -39,7 +49,8 @@ import org.spaprov.server.config.ServerConfig;
  * <pre>
  * listen:   {bind: 0.0.0.0, public-host: prov.example.net, tftp: 69, http: 80, https: 443, admin: -1}
  * tls:      {cert: pki/server.crt, key: pki/server.key, client-ca: pki/ca.crt, client-certs: optional}
- * store:    jdbc:postgresql://db/spaprov          # default: H2 file in the data directory
+ * store:    jdbc:postgresql://db/spaprov          # default: H2 file in the data directory; or a map:
+ * store:    {url: jdbc:..., events: {keep: 30d, max-rows: 1000000}}
  * devices:  {unknown: deny}                        # deny | bootstrap-only | auto-add
  * throttle: {window: 60s, limit: 20}
  * reports:  reports                                # relative to the data directory
@@ -48,6 +59,7 @@ import org.spaprov.server.config.ServerConfig;
  * firmware: {spa2102: 5.2.12}
  * firmware-url: http://$SERV:8080/firmware/
  * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5}
+ * security: {plain-secrets: deny}                  # deny | allow
  * </pre>
  */
 public final class ServerConfigReader {
@@ -55,10 +67,13 @@ public final class ServerConfigReader {
     public static final String FILE = "spaprov.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
-                    "firmware", "firmware-url", "tftp")),
+                    "firmware", "firmware-url", "tftp", "security")),
+            Map.entry("security", Set.of("plain-secrets")),
+            Map.entry("store", Set.of("url", "events")),
+            Map.entry("store.events", Set.of("keep", "max-rows")),
             Map.entry("listen", Set.of("bind", "public-host", "tftp", "http", "https", "admin")),
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
             Map.entry("devices", Set.of("unknown")),
@@ -100,8 +115,10 @@ public final class ServerConfigReader {
         }
         Ctx c = new Ctx(root, lines);
         c.checkKeys("");
+        boolean storeMap = c.node("store").isObject();
         for (String section : KEYS.keySet()) {
-            if (!section.isEmpty()) {
+            // store: is a JDBC URL, or a map {url, events: {keep, max-rows}}
+            if (!section.isEmpty() && (storeMap || !section.startsWith("store"))) {
                 c.checkKeys(section);
             }
         }
@@ -113,10 +130,14 @@ public final class ServerConfigReader {
                 siteDir.resolve(c.text("tls.key", "pki/server.key")).normalize(),
                 siteDir.resolve(c.text("tls.client-ca", "pki/ca.crt")).normalize(),
                 c.choice("tls.client-certs", ClientCertMode.class, ClientCertMode.OPTIONAL));
-        Optional<String> store = Optional.ofNullable(c.text("store", null)).filter(s -> !s.isBlank());
+        String storeKey = storeMap ? "store.url" : "store";
+        Optional<String> store = Optional.ofNullable(c.text(storeKey, null)).filter(s -> !s.isBlank());
         if (store.isPresent() && !store.get().startsWith("jdbc:")) {
-            throw c.error("store", "must be a JDBC URL (jdbc:h2:..., jdbc:postgresql://...)");
+            throw c.error(storeKey, "must be a JDBC URL (jdbc:h2:..., jdbc:postgresql://...)");
         }
+        Events ed = Events.defaults();
+        Events events = new Events(c.duration("store.events.keep", ed.keep()),
+                c.intIn("store.events.max-rows", (int) ed.maxRows(), 1000, 1_000_000_000));
         UnknownDevicePolicy unknown = c.choice("devices.unknown", UnknownDevicePolicy.class, UnknownDevicePolicy.DENY);
         Throttle throttle = new Throttle(c.duration("throttle.window", Duration.ofSeconds(60)),
                 c.intIn("throttle.limit", 20, 1, 1_000_000));
@@ -158,7 +179,9 @@ public final class ServerConfigReader {
         Tftp tftp = new Tftp(c.intIn("tftp.max-transfers", td.maxTransfers(), 1, 1_000_000),
                 c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
                 c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100));
-        return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp);
+        Security security = new Security(c.choice("security.plain-secrets", PlainSecrets.class, PlainSecrets.DENY));
+        return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
+                security, events);
     }
 
     /** A host name or address, nothing else: devices put it in URLs as it is. */
@@ -290,13 +313,14 @@ public final class ServerConfigReader {
             }
             var m = DURATION.matcher(s.trim());
             if (!m.matches()) {
-                throw error(key, "'" + s + "' is not a duration (500ms, 60s, 5m, 1h)");
+                throw error(key, "'" + s + "' is not a duration (500ms, 60s, 5m, 1h, 30d)");
             }
             long v = Long.parseLong(m.group(1));
             Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
                 case "ms" -> Duration.ofMillis(v);
                 case "m" -> Duration.ofMinutes(v);
                 case "h" -> Duration.ofHours(v);
+                case "d" -> Duration.ofDays(v);
                 default -> Duration.ofSeconds(v);
             };
             if (d.isZero()) {

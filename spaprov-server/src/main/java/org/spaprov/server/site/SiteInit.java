@@ -57,7 +57,7 @@ public final class SiteInit {
             Files.createDirectories(dir);
             List<String> written = new ArrayList<>();
             text(dir, "spaprov.yaml", YAML, written);
-            text(dir, ".gitignore", ".data/\npki/ca.key\n", written);
+            text(dir, ".gitignore", GITIGNORE, written);
             text(dir, "layers/global.xml", GLOBAL, written);
             text(dir, "layers/bootstrap.xml", BOOTSTRAP, written);
             text(dir, "layers/model/spa2102.xml", SPA2102, written);
@@ -134,6 +134,17 @@ public final class SiteInit {
               bootstrap: [spa$PSN.cfg, spa$PSN.xml]
             firmware:
               spa2102: 5.2.12
+            security:
+              # deny: passwords and keys only to a device that proved who it is (its client
+              # certificate, or a file encrypted with its key); allow: the guide's plain TFTP practice
+              plain-secrets: deny
+            """;
+
+    /** Every private key stays out of git: the CA's, the server's and the devices'; and the data directory. */
+    private static final String GITIGNORE = """
+            .data/
+            *.key
+            pki/**/*.key
             """;
 
     private static final String GLOBAL = """

@@ -47,6 +47,12 @@ public final class SiteLoader {
             throw SiteException.at(dir.toString(), 0, "cannot open the site: " + e.getMessage());
         }
         Optional<byte[]> yaml = read(real, ServerConfigReader.FILE);
+        if (yaml.isPresent() && new String(yaml.get(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"))) {
+            // Half-written or truncated: serving it would silently reset every setting to its default.
+            throw SiteException.at(ServerConfigReader.FILE, 1, "the file is empty; every setting would fall back to"
+                    + " its default (delete the file to mean that)");
+        }
         ServerConfig config = yaml.isPresent() ? ServerConfigReader.read(yaml.get(), dir, dataDir)
                 : ServerConfigReader.defaults(dir, dataDir);
         Optional<Layer> global = layer(real, "layers/global.xml");

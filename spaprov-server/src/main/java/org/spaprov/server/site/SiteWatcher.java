@@ -32,6 +32,7 @@ public final class SiteWatcher implements AutoCloseable {
     private final AtomicReference<Site> current = new AtomicReference<>();
     private final AtomicReference<Optional<String>> error = new AtomicReference<>(Optional.empty());
     private final Consumer<Site> onChange;
+    private final Check check;
     private long fingerprint;
     private String lastLoggedError = "";
     private ScheduledExecutorService poller;
@@ -42,11 +43,27 @@ public final class SiteWatcher implements AutoCloseable {
      * @param onChange called (on the reloading thread) with each newly loaded site, the first included
      */
     public SiteWatcher(Path siteDir, Path dataDir, Consumer<Site> onChange) throws SiteException {
+        this(siteDir, dataDir, onChange, s -> { });
+    }
+
+    /** A check of a whole loaded site (every device's profile builds); a site it refuses is not served. */
+    @FunctionalInterface
+    public interface Check {
+        void check(Site site) throws SiteException;
+    }
+
+    /**
+     * As {@link #SiteWatcher(Path, Path, Consumer)}, and each loaded site must also pass {@code check}
+     * (at start: or the watcher fails; on reload: or the last good site keeps serving).
+     */
+    public SiteWatcher(Path siteDir, Path dataDir, Consumer<Site> onChange, Check check) throws SiteException {
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.onChange = onChange;
+        this.check = check;
         this.fingerprint = fingerprint();
         Site s = SiteLoader.load(this.siteDir, this.dataDir, 1);
+        check.check(s);
         current.set(s);
         onChange.accept(s);
     }
@@ -85,6 +102,7 @@ public final class SiteWatcher implements AutoCloseable {
         fingerprint = fp;
         try {
             Site s = SiteLoader.load(siteDir, dataDir, current.get().generation() + 1);
+            check.check(s);
             current.set(s);
             error.set(Optional.empty());
             lastLoggedError = "";

@@ -18,15 +18,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes events and last contacts in batches on one background thread, so the request path only
- * enqueues (contacts are coalesced: the newest per device). A full queue drops the event (counted in {@link #dropped()}) rather than slowing a
- * device down. Thread-safe.
+ * enqueues (contacts are coalesced: the newest per device). A batch is written as soon as it is
+ * taken (the thread waits at most {@value #POLL_MS} ms for the first item), so a kill -9 loses at
+ * most what arrived during the last write.
+ *
+ * <p>Refusals (4xx) are aggregated: the first from an address with a status in a minute (of the
+ * store's clock) is written at once, later ones only raise its {@code repeat_count} — so a flood of
+ * 404s from one address costs one row a minute. A full queue drops the event rather than slowing a
+ * device down: counted ({@link #dropped()}, metered as {@code spaprov_events_dropped_total}) and
+ * logged (at most one line a minute). Retention runs here too, once a minute. Thread-safe.
  */
 final class EventWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private static final int QUEUE = 100_000;
     private static final int BATCH = 2_000;
+    static final int POLL_MS = 200;
+    /** Open aggregates at most (one per address, status and minute); beyond, refusals queue one by one. */
+    private static final int MAX_OPEN = 50_000;
 
     private final Jdbi jdbi;
+    private final java.time.Clock clock;
+    private final Runnable prune;
+    private final Map<AggregateKey, Aggregate> open = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE);
+    private long nextPruneMinute = Long.MIN_VALUE;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -34,16 +49,67 @@ final class EventWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    EventWriter(Jdbi jdbi) {
+    EventWriter(Jdbi jdbi, java.time.Clock clock, Runnable prune) {
         this.jdbi = jdbi;
+        this.clock = clock;
+        this.prune = prune;
         this.thread = Thread.ofPlatform().name("spaprov-event-writer").daemon(true).unstarted(new Drainer());
         thread.start();
     }
 
-    void add(ProvisionEvent e) {
-        if (!queue.offer(e)) {
-            dropped.incrementAndGet();
+    private record AggregateKey(String address, int status, long minute) {
+    }
+
+    /** The first refusal of its key, the count so far, and (once written) its row and the count written. */
+    private static final class Aggregate {
+        final ProvisionEvent first;
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger(1);
+        volatile long id = -1;
+        volatile int written;
+
+        Aggregate(ProvisionEvent first) {
+            this.first = first;
         }
+    }
+
+    void add(ProvisionEvent e) {
+        if (e.isRefusal()) {
+            AggregateKey k = new AggregateKey(e.address(), e.status(), minute(e.at()));
+            Aggregate a = open.get(k);
+            if (a == null && open.size() < MAX_OPEN) {
+                Aggregate fresh = new Aggregate(e);
+                a = open.putIfAbsent(k, fresh);
+                if (a == null) {
+                    if (!offer(fresh, e)) {
+                        open.remove(k, fresh);
+                    }
+                    return;
+                }
+            }
+            if (a != null) {
+                a.count.incrementAndGet();
+                return;
+            }
+        }
+        offer(e, e);
+    }
+
+    private boolean offer(Object item, ProvisionEvent e) {
+        if (queue.offer(item)) {
+            return true;
+        }
+        long n = dropped.incrementAndGet();
+        long m = minute(e.at());
+        long last = lastDropLog.get();
+        if (m != last && lastDropLog.compareAndSet(last, m)) {
+            LOG.warn("store: event queue full ({} events): {} events dropped so far (spaprov_events_dropped_total)",
+                    QUEUE, n);
+        }
+        return false;
+    }
+
+    private static long minute(java.time.Instant t) {
+        return Math.floorDiv(t.getEpochSecond(), 60);
     }
 
     void add(Contact c) {
@@ -96,14 +162,15 @@ final class EventWriter implements AutoCloseable {
             List<Object> batch = new ArrayList<>(BATCH);
             while (running) {
                 try {
-                    Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Object first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                     if (first != null) {
                         batch.add(first);
                         queue.drainTo(batch, BATCH - 1);
                     }
-                    if (!batch.isEmpty() || !contacts.isEmpty()) {
+                    if (!batch.isEmpty() || !contacts.isEmpty() || !open.isEmpty()) {
                         write(batch);
                     }
+                    pruneEveryMinute();
                 } catch (InterruptedException e) {
                     if (!running) {
                         break;
@@ -117,11 +184,26 @@ final class EventWriter implements AutoCloseable {
             }
         }
 
+        private void pruneEveryMinute() {
+            long m = minute(clock.instant());
+            if (m >= nextPruneMinute) {
+                nextPruneMinute = m + 1;
+                try {
+                    prune.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("store: pruning events failed: {}", e.toString());
+                }
+            }
+        }
+
         private void write(List<Object> batch) {
             List<ProvisionEvent> events = new ArrayList<>();
+            List<Aggregate> firsts = new ArrayList<>();
             for (Object o : batch) {
                 if (o instanceof ProvisionEvent e) {
                     events.add(e);
+                } else if (o instanceof Aggregate a) {
+                    firsts.add(a);
                 }
             }
             Map<String, Contact> latest = new LinkedHashMap<>();
@@ -131,16 +213,51 @@ final class EventWriter implements AutoCloseable {
                     latest.put(mac, c);
                 }
             }
-            if (!events.isEmpty() || !latest.isEmpty()) {
+            if (!events.isEmpty() || !latest.isEmpty() || !firsts.isEmpty()) {
                 jdbi.useTransaction(h -> {
                     insertEvents(h, events);
+                    for (Aggregate a : firsts) {
+                        int n = a.count.get();
+                        a.id = insertEvent(h, a.first, n);
+                        a.written = n;
+                    }
                     for (Contact c : latest.values()) {
                         upsertContact(h, c);
                     }
                 });
-                written.addAndGet(events.size());
+                written.addAndGet(events.size() + firsts.size());
             }
+            updateCounts();
             complete(batch);
+        }
+
+        /** Writes the counts that grew since, and forgets aggregates of past minutes once written. */
+        private void updateCounts() {
+            long now = minute(clock.instant());
+            List<Aggregate> grown = new ArrayList<>();
+            for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+                var en = it.next();
+                Aggregate a = en.getValue();
+                if (a.id < 0) {
+                    continue;
+                }
+                if (a.count.get() > a.written) {
+                    grown.add(a);
+                } else if (en.getKey().minute() < now) {
+                    it.remove();
+                }
+            }
+            if (!grown.isEmpty()) {
+                jdbi.useTransaction(h -> {
+                    PreparedBatch b = h.prepareBatch("UPDATE events SET repeat_count = :n WHERE id = :id");
+                    for (Aggregate a : grown) {
+                        int n = a.count.get();
+                        b.bind("n", n).bind("id", a.id).add();
+                        a.written = n;
+                    }
+                    b.execute();
+                });
+            }
         }
 
         private void complete(List<Object> batch) {
@@ -165,6 +282,17 @@ final class EventWriter implements AutoCloseable {
                     .add();
         }
         b.execute();
+    }
+
+    private static long insertEvent(Handle h, ProvisionEvent e, int count) {
+        return h.createUpdate("INSERT INTO events (occurred_at, mac, address, protocol, file_name, status, bytes,"
+                + " duration_us, reason, repeat_count) VALUES (:at, :mac, :address, :protocol, :file, :status, :bytes, :us,"
+                + " :reason, :n)")
+                .bind("at", Timestamp.from(e.at())).bind("mac", e.mac().orElse(null)).bind("address", e.address())
+                .bind("protocol", e.protocol()).bind("file", e.file()).bind("status", e.status())
+                .bind("bytes", e.bytes()).bind("us", e.duration().toNanos() / 1000).bind("reason", e.reason())
+                .bind("n", count)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     static void upsertContact(Handle h, Contact c) {

@@ -24,6 +24,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.spaprov.server.device.DeviceRecord.Source;
 import org.spaprov.server.device.DeviceRecord;
+import org.spaprov.server.secrets.SecretBox;
+import org.spaprov.server.secrets.SecretException;
+import org.spaprov.server.device.DeviceRecord.Source;
 
 /**
  * The device inventory, per-device keys, last contacts and the event log, in H2 (embedded, the
@@ -32,6 +35,10 @@ import org.spaprov.server.device.DeviceRecord;
  *
  * <p>Reads on the request path ({@link #device(String)}) come from an in-memory copy of the device
  * table; event and contact writes are queued to a background batch writer. Thread-safe.
+ *
+ * <p>Secrets at rest: device keys and device variables are stored sealed with AES-256-GCM under the
+ * master key ({@link SecretBox}, each bound to its table and MAC), so a copy of the database or a dump
+ * reveals neither. Clear values left by an earlier version are sealed on open.
  */
 public final class Store implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,20 +49,42 @@ public final class Store implements AutoCloseable {
     private final Clock clock;
     private final EventWriter writer;
     private final Map<String, DeviceRecord> devices = new ConcurrentHashMap<>();
+    private final SecretBox box;
+    private volatile Retention retention = Retention.defaults();
 
-    private Store(HikariDataSource ds, Clock clock) {
+    private Store(HikariDataSource ds, Clock clock, SecretBox box) throws SecretException {
         this.ds = ds;
         this.jdbi = Jdbi.create(ds);
         this.clock = clock;
-        this.writer = new EventWriter(jdbi);
-        jdbi.useHandle(h -> h.createQuery("SELECT d.mac, d.model, d.serial, d.group_names, d.vars_json, d.source,"
-                + " k.aes_key FROM devices d LEFT JOIN device_keys k ON k.mac = d.mac")
-                .map((rs, ctx) -> row(rs)).forEach(d -> devices.put(d.mac(), d)));
+        this.box = box;
+        List<Loaded> rows = jdbi.withHandle(h -> h.createQuery("SELECT d.mac, d.model, d.serial, d.group_names,"
+                + " d.vars_json, d.source, k.aes_key FROM devices d LEFT JOIN device_keys k ON k.mac = d.mac")
+                .map((rs, ctx) -> loaded(rs)).list());
+        List<DeviceRecord> clear = new java.util.ArrayList<>();
+        for (Loaded l : rows) {
+            DeviceRecord d = l.open(box);
+            devices.put(d.mac(), d);
+            if (l.inClear()) {
+                clear.add(d);
+            }
+        }
+        // Rows written before secrets were sealed: seal them now, so the file holds no clear secret.
+        if (!clear.isEmpty()) {
+            jdbi.useTransaction(h -> clear.forEach(d -> {
+                upsertDevice(h, d);
+                putKey(h, d.mac(), d.key());
+            }));
+        }
+        this.writer = new EventWriter(jdbi, clock, this::prune);
     }
 
-    /** The default embedded store: an H2 file {@code spaprov} in {@code dataDir}. */
+    /**
+     * The default embedded store: an H2 file {@code spaprov} in {@code dataDir}. {@code WRITE_DELAY=0}:
+     * every commit (one per event batch) reaches the file at once, so a kill -9 loses only what was
+     * still queued, not the last half second of confirmed writes.
+     */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("spaprov") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("spaprov") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /**
@@ -64,7 +93,8 @@ public final class Store implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated (message names the URL
      *                        without credentials)
      */
-    public static Store open(String jdbcUrl, Clock clock) throws StoreException {
+    public static Store open(String jdbcUrl, Clock clock, SecretBox box) throws StoreException {
+        refuseEmptyH2File(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setMaximumPoolSize(8);
@@ -78,7 +108,11 @@ public final class Store implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            return new Store(ds, clock);
+            return new Store(ds, clock, box);
+        } catch (SecretException e) {
+            ds.close();
+            throw new StoreException("store " + redact(jdbcUrl) + ": " + e.getMessage()
+                    + "; start with the master key it was written with (SPAPROV_MASTER_KEY or master.key)");
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("store " + redact(jdbcUrl) + ": " + rootMessage(e));
@@ -174,6 +208,34 @@ public final class Store implements AutoCloseable {
         return writer.queued();
     }
 
+    /** From now on keep events as {@code r} says (applied once a minute by the writer, and by {@link #prune()}). */
+    public void retain(Retention r) {
+        retention = java.util.Objects.requireNonNull(r, "retention");
+    }
+
+    /**
+     * Deletes events older than the retention's {@code keep} (by the store's clock), then the oldest
+     * beyond its {@code maxRows}.
+     *
+     * @return how many events were deleted
+     */
+    public int prune() {
+        Retention r = retention;
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(r.keep()));
+        int n = jdbi.withHandle(h -> {
+            int old = h.createUpdate("DELETE FROM events WHERE occurred_at < :cutoff").bind("cutoff", cutoff).execute();
+            Optional<Long> edge = h.createQuery("SELECT id FROM events ORDER BY id DESC OFFSET :max ROWS"
+                    + " FETCH FIRST 1 ROWS ONLY").bind("max", r.maxRows()).mapTo(Long.class).findOne();
+            return old + (edge.isEmpty() ? 0
+                    : h.createUpdate("DELETE FROM events WHERE id <= :edge").bind("edge", edge.get()).execute());
+        });
+        if (n > 0) {
+            org.slf4j.LoggerFactory.getLogger(Store.class).info("store: {} events pruned (keep {}, at most {} rows)", n,
+                    r.keep(), r.maxRows());
+        }
+        return n;
+    }
+
     /** Events dropped because the queue was full. */
     public long droppedEvents() {
         return writer.dropped();
@@ -187,22 +249,16 @@ public final class Store implements AutoCloseable {
     /** The newest {@code limit} events of a device (or of unattributed requests for an empty MAC), newest first. */
     public List<ProvisionEvent> events(Optional<String> mac, int limit) {
         String where = mac.isPresent() ? "mac = :mac" : "mac IS NULL";
-        return jdbi.withHandle(h -> h.createQuery("SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
-                + " duration_us, reason FROM events WHERE " + where + " ORDER BY id DESC")
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " WHERE " + where + " ORDER BY id DESC")
                 .define("unused", "").bindMap(mac.isPresent() ? Map.of("mac", mac.get()) : Map.of()).setMaxRows(limit)
-                .map((rs, ctx) -> new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
-                        Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9)))
+                .map((rs, ctx) -> event(rs))
                 .list());
     }
 
     /** The newest {@code limit} events of all devices, newest first. */
     public List<ProvisionEvent> recentEvents(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
-                + " duration_us, reason FROM events ORDER BY id DESC").setMaxRows(limit)
-                .map((rs, ctx) -> new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
-                        Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9)))
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " ORDER BY id DESC").setMaxRows(limit)
+                .map((rs, ctx) -> event(rs))
                 .list());
     }
 
@@ -246,7 +302,7 @@ public final class Store implements AutoCloseable {
         Timestamp now = Timestamp.from(clock.instant());
         String vars;
         try {
-            vars = JSON.writeValueAsString(d.vars());
+            vars = box.seal(JSON.writeValueAsString(d.vars()), VARS_CONTEXT + d.mac());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -267,21 +323,49 @@ public final class Store implements AutoCloseable {
     private void putKey(Handle h, String mac, Optional<String> key) {
         h.createUpdate("DELETE FROM device_keys WHERE mac = :mac").bind("mac", mac).execute();
         key.ifPresent(k -> h.createUpdate("INSERT INTO device_keys (mac, aes_key, updated_at) VALUES (:mac, :k, :now)")
-                .bind("mac", mac).bind("k", k).bind("now", Timestamp.from(clock.instant())).execute());
+                .bind("mac", mac).bind("k", box.seal(k, KEY_CONTEXT + mac)).bind("now", Timestamp.from(clock.instant()))
+                .execute());
     }
 
-    private static DeviceRecord row(ResultSet rs) throws SQLException {
-        Map<String, String> vars;
-        try {
-            vars = JSON.readValue(rs.getString("vars_json"), VARS);
-        } catch (JsonProcessingException e) {
-            vars = Map.of();
+    /** What seals a device's variables and key to their row (so a sealed value moved to another MAC does not open). */
+    private static final String VARS_CONTEXT = "devices.vars_json:";
+    private static final String KEY_CONTEXT = "device_keys.aes_key:";
+
+    /** A device row as stored: variables and key still sealed. */
+    private record Loaded(String mac, String model, Optional<String> serial, List<String> groups, String vars,
+            Optional<String> key, Source source) {
+        DeviceRecord open(SecretBox box) throws SecretException {
+            Map<String, String> v;
+            try {
+                v = JSON.readValue(box.open(vars, VARS_CONTEXT + mac), VARS);
+            } catch (JsonProcessingException e) {
+                v = Map.of();
+            }
+            Optional<String> k = key.isEmpty() ? Optional.empty() : Optional.of(box.open(key.get(), KEY_CONTEXT + mac));
+            return new DeviceRecord(mac, model, serial, groups, k, v, source);
         }
+
+        boolean inClear() {
+            return !SecretBox.isSealed(vars) || key.filter(k -> !SecretBox.isSealed(k)).isPresent();
+        }
+    }
+
+    private static Loaded loaded(ResultSet rs) throws SQLException {
         String groups = rs.getString("group_names");
-        return new DeviceRecord(rs.getString("mac").trim(), rs.getString("model"),
-                Optional.ofNullable(rs.getString("serial")),
-                groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
-                Optional.ofNullable(rs.getString("aes_key")), vars, Source.valueOf(rs.getString("source")));
+        return new Loaded(rs.getString("mac").trim(), rs.getString("model"), Optional.ofNullable(rs.getString("serial")),
+                groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")), rs.getString("vars_json"),
+                Optional.ofNullable(rs.getString("aes_key")), Source.valueOf(rs.getString("source")));
+    }
+
+    /** The columns {@link #event} reads, in its order. */
+    private static final String EVENT_SELECT = "SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
+            + " duration_us, reason, repeat_count FROM events";
+
+    private static ProvisionEvent event(ResultSet rs) throws SQLException {
+        String mac = rs.getString(2);
+        return new ProvisionEvent(rs.getTimestamp(1).toInstant(), Optional.ofNullable(mac == null ? null : mac.trim()),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7),
+                Duration.ofNanos(rs.getLong(8) * 1000), rs.getString(9), rs.getInt(10));
     }
 
     /** The columns {@link #contact} reads, in its order. */
@@ -292,6 +376,28 @@ public final class Store implements AutoCloseable {
         // Trimmed as in row(): the column is CHAR(12).
         return new Contact(rs.getString(1).trim(), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                 Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)));
+    }
+
+    /**
+     * H2 silently starts a new, empty database over a zero-length file (every event and device
+     * gone, no log line): refuse instead. A missing file is fine (a new store); a damaged one makes
+     * H2 itself fail, which {@link #open} reports.
+     */
+    private static void refuseEmptyH2File(String jdbcUrl) throws StoreException {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        String path = jdbcUrl.substring("jdbc:h2:file:".length());
+        int semi = path.indexOf(';');
+        Path file = Path.of((semi < 0 ? path : path.substring(0, semi)) + ".mv.db");
+        try {
+            if (java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) == 0) {
+                throw new StoreException("store " + file + " is empty (0 bytes), not a database: restore it from a"
+                        + " backup, or move it away to start a new store");
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("store " + file + ": cannot read: " + e.getMessage());
+        }
     }
 
     private static String redact(String url) {

@@ -56,12 +56,25 @@ class AdminConfigTest {
         assertThat(t.toString()).doesNotContain(t.secret());
         new AdminConfig("127.0.0.1", 0, t.secret());
 
+        // Only its hash is kept for the server; a restart finds the same token (issue 9 row 17).
+        Path hash = data.resolve(AdminToken.HASH_FILE_NAME);
+        assertThat(Files.readString(hash)).isEqualTo(AdminToken.hashOf(t.secret()) + "\n").doesNotContain(t.secret());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hash))).isEqualTo("rw-------");
+        Files.delete(file);   // the operator read it and deleted it
         AdminToken again = AdminToken.resolve(Map.of(AdminToken.ENV, ""), data, new SecureRandom());
-        assertThat(again.secret()).isNotEqualTo(t.secret());
-        assertThat(Files.readString(file)).isEqualTo(again.secret() + "\n");
+        assertThat(again.secret()).isEqualTo(AdminToken.hashOf(t.secret()));
+        assertThat(again.file()).isEmpty();
+        assertThat(again.where()).startsWith("issued earlier");
+        BearerAuth auth = new BearerAuth(new AdminConfig("127.0.0.1", 0, again.secret()).token());
+        assertThat(auth.accepts("Bearer " + t.secret())).isTrue();
+        assertThat(auth.accepts("Bearer " + again.secret())).as("the hash is no token").isFalse();
         try (var files = Files.list(data)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactly(hash);
         }
+        // Deleting the hash issues a new token.
+        Files.delete(hash);
+        AdminToken fresh = AdminToken.resolve(Map.of(), data, new SecureRandom());
+        assertThat(fresh.secret()).isNotEqualTo(t.secret()).matches("[A-Za-z0-9_-]{43}");
     }
 
     @Test

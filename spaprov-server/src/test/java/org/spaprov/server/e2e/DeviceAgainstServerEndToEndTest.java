@@ -114,8 +114,9 @@ class DeviceAgainstServerEndToEndTest {
         assertThat(d.firmwareVersion()).isEqualTo(TARGET);
         assertThat(d.param("Display_Name_1_")).isEqualTo("Reception");
         assertThat(d.param("User_ID_1_")).isEqualTo("1001");
-        assertThat(d.param("Password_1_")).isEqualTo("pw-1001");
-        assertThat(d.runningConfig().get("Password_1_").orElseThrow().access()).isEqualTo(Access.NA);
+        // Plain HTTP, no key: the SIP password is withheld and the device keeps its own (empty) value.
+        assertThat(d.param("Password_1_")).isEmpty();
+        assertThat(d.runningConfig().get("GPP_B").orElseThrow().access()).isEqualTo(Access.NA);
         assertThat(d.param("Dial_Plan_1_")).startsWith("(*xx|[3469]11");
         assertThat(d.param("Line_Enable_2_")).isEqualTo("No");
         assertThat(d.param("Resync_Periodic")).isEqualTo("3600");
@@ -123,7 +124,7 @@ class DeviceAgainstServerEndToEndTest {
         assertThat(served(PLAIN)).contains("http /spa" + PLAIN + ".cfg 200");
         assertThat(servedToAnyone()).contains("tftp /spa2102.cfg 200", "http /firmware/" + FIRMWARE_FILE + " 200");
         assertThat(site.events(PLAIN)).filteredOn(e -> e.file().endsWith(PLAIN + ".cfg"))
-                .extracting(ProvisionEvent::reason).contains("served gzip");
+                .extracting(ProvisionEvent::reason).contains("served gzip, secrets withheld");
         assertThat(site.core.store().lastContact(PLAIN)).hasValueSatisfying(c -> {
             assertThat(c.userAgent()).hasValue("Linksys/SPA-2102-" + TARGET + " (E2E0001)");
             assertThat(c.firmware()).hasValue(TARGET);

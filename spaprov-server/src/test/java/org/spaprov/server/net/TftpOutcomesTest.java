@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.spaprov.profile.codec.Digest;
+import org.spaprov.profile.codec.ProfileCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,8 @@ import org.spaprov.server.store.ProvisionEvent;
  */
 class TftpOutcomesTest {
     private static final String DEVICE = "000e08cccccc";
+    private static final String KEYED = "000e08cccc02";
+    private static final String KEY = "Report-Key-1";
     @TempDir
     static Path site;
     static ServerCore core;
@@ -50,7 +54,8 @@ class TftpOutcomesTest {
         Files.createDirectories(site.resolve("layers"));
         Files.writeString(site.resolve("layers/global.xml"),
                 "<flat-profile>\n  <Proxy_1_>sip.example.com</Proxy_1_>\n</flat-profile>\n");
-        Files.writeString(site.resolve("devices.csv"), "mac,model,serial,groups,key\n" + DEVICE + ",spa2102,SN1,,\n");
+        Files.writeString(site.resolve("devices.csv"), "mac,model,serial,groups,key\n" + DEVICE + ",spa2102,SN1,,\n"
+                + KEYED + ",spa2102,SN2,," + KEY + "\n");
         server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE.withDataDir(site.resolve(".data")),
                 Clock.systemUTC());
         core = server.core();
@@ -175,13 +180,22 @@ class TftpOutcomesTest {
         assertThat(reports.resolve("report-000e08ffffff.xml")).doesNotExist();
 
         Proc.assumeInstalled("/usr/bin/curl");
+        // A report over plain TFTP is authenticated only by being encrypted with the device's key (issue 9 §1).
+        String plainText = "<flat-profile><Proxy_1_>x</Proxy_1_></flat-profile>";
         Path report = site.resolve("r.xml");
-        Files.writeString(report, "<flat-profile><Proxy_1_>x</Proxy_1_></flat-profile>");
-        String known = "/report-" + DEVICE + ".xml";
-        Proc.Result r = Proc.run(List.of("/usr/bin/curl", "-sS", "--max-time", "20", "-T", report.toString(),
+        Files.writeString(report, plainText);
+        Proc.Result clear = Proc.run(List.of("/usr/bin/curl", "-sS", "--max-time", "20", "-T", report.toString(),
+                "tftp://127.0.0.1:" + tftp.getPort() + "/report-" + DEVICE + ".xml"));
+        assertThat(clear.exit()).as("a device without a key cannot report in clear").isNotZero();
+        assertThat(reports.resolve("report-" + DEVICE + ".xml")).doesNotExist();
+
+        Path sealed = site.resolve("r.xml.enc");
+        Files.write(sealed, ProfileCodec.encode(plainText.getBytes(StandardCharsets.UTF_8), false, KEY, Digest.MD5));
+        String known = "/report-" + KEYED + ".xml";
+        Proc.Result r = Proc.run(List.of("/usr/bin/curl", "-sS", "--max-time", "20", "-T", sealed.toString(),
                 "tftp://127.0.0.1:" + tftp.getPort() + known));
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(reports.resolve("report-" + DEVICE + ".xml")).hasSameTextualContentAs(report);
+        assertThat(reports.resolve("report-" + KEYED + ".xml")).hasContent(plainText);
         assertThat(eventsFor(known, e -> e.status() == 200)).as("recorded once, by the report sink").hasSize(1);
     }
 

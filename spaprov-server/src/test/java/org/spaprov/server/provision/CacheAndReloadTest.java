@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spaprov.profile.codec.Digest;
+import org.spaprov.profile.codec.ProfileCodec;
 import org.spaprov.profile.firmware.FirmwareImage;
 
 class CacheAndReloadTest {
@@ -120,9 +122,10 @@ class CacheAndReloadTest {
         site.open();
         var sink = site.core.reportSink();
         var from = new InetSocketAddress("127.0.0.1", 1);
-        assertThat(sink.accept(ProvisionRequest.of(Protocol.TFTP, "rep" + A + ".xml", from), "<flat-profile/>".getBytes()))
-                .isEqualTo(200);
-        assertThat(Files.readString(site.core.config().reportFolder().resolve("rep" + A + ".xml"))).isEqualTo("<flat-profile/>");
+        // Encrypted with B's key: authenticated for B (SecretsPolicyTest has the rest of that rule).
+        assertThat(sink.accept(ProvisionRequest.of(Protocol.TFTP, "rep" + B + ".xml", from),
+                ProfileCodec.encode("<flat-profile/>".getBytes(), false, TestSite.KEY, Digest.MD5))).isEqualTo(200);
+        assertThat(Files.readString(site.core.config().reportFolder().resolve("rep" + B + ".xml"))).isEqualTo("<flat-profile/>");
         assertThat(sink.accept(ProvisionRequest.of(Protocol.TFTP, "rep0000000000ff.xml", from), new byte[1])).isEqualTo(403);
         assertThat(sink.accept(ProvisionRequest.of(Protocol.TFTP, "../rep" + A + ".xml", from), new byte[1])).isEqualTo(403);
         assertThat(sink.accept(ProvisionRequest.of(Protocol.HTTP, "/report", from), new byte[1])).isEqualTo(403);

@@ -69,6 +69,24 @@ class EndToEndCurlTest {
                 assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "--cacert", pki + "/ca.crt", "--cert",
                         pki + "/devices/" + a + ".crt", "--key", pki + "/devices/" + a + ".key",
                         "https://localhost:" + https + "/spa" + b + ".xml")).isEqualTo("403");
+                // Issue 9 row 1: HTTPS without a certificate (client-certs: optional) is plain HTTP: no key, no password.
+                String anonymous = curl("--cacert", pki + "/ca.crt", "https://localhost:" + https + "/spa" + b + ".xml");
+                assertThat(anonymous).containsPattern("<Display_Name_1_[^>]*>Sales</Display_Name_1_>")
+                        .doesNotContain(SiteInit.EXAMPLE_KEY).doesNotContain("pw-1002").doesNotContain("<GPP_SA");
+                String withCert = curl("--cacert", pki + "/ca.crt", "--cert", pki + "/devices/" + b + ".crt", "--key",
+                        pki + "/devices/" + b + ".key", "https://localhost:" + https + "/spa" + b + ".xml");
+                assertThat(withCert).contains(">" + SiteInit.EXAMPLE_KEY + "<").contains("pw-1002-change-me");
+                // Row 2: an anonymous report upload changes nothing; one encrypted with the device's key is stored.
+                assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "--data", "x",
+                        "http://127.0.0.1:" + http + "/report-" + b + ".xml")).isEqualTo("403");
+                assertThat(core.config().reportFolder().resolve("report-" + b + ".xml")).doesNotExist();
+                Path rep = tmp.resolve("rep.enc");
+                Files.write(rep, run(List.of("openssl", "enc", "-aes-256-cbc", "-md", "md5", "-k", SiteInit.EXAMPLE_KEY),
+                        "<flat-profile><Station_Name>b</Station_Name></flat-profile>".getBytes(StandardCharsets.UTF_8)));
+                assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "--data-binary", "@" + rep,
+                        "http://127.0.0.1:" + http + "/report-" + b + ".xml")).isEqualTo("200");
+                assertThat(core.config().reportFolder().resolve("report-" + b + ".xml")).content()
+                        .contains("<Station_Name>b</Station_Name>");
                 // The keyed device over plain HTTP: gzip + AES that openssl and gunzip undo.
                 byte[] enc = run(List.of(CURL, "-s", "--noproxy", "*", "http://127.0.0.1:" + http + "/spa" + b + ".cfg"),
                         new byte[0]);

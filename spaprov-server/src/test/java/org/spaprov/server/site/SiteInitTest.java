@@ -73,4 +73,25 @@ class SiteInitTest {
         assertThatThrownBy(() -> SiteInit.write(tmp, Clock.systemUTC(), KeyKind.EC_P256))
                 .hasMessageContaining("is not empty");
     }
+
+    @Test
+    void gitIgnoresEveryPrivateKeyOfTheExample() throws Exception {
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/git")), "git");
+        Path dir = tmp.resolve("site");
+        var files = SiteInit.write(dir, Clock.systemUTC(), KeyKind.EC_P256);
+        assertThat(git(dir, "init", "-q")).isZero();
+        for (String f : files) {
+            int ignored = git(dir, "check-ignore", "-q", f);   // 0 = ignored, 1 = not
+            assertThat(ignored).as(f).isEqualTo(f.endsWith(".key") ? 0 : 1);
+        }
+        assertThat(Files.readString(dir.resolve("spaprov.yaml"))).contains("plain-secrets: deny");
+    }
+
+    private static int git(Path dir, String... args) throws Exception {
+        var cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/git", "-C", dir.toString()));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
 }

@@ -95,24 +95,42 @@ class StorePostgresTest {
     void migratesAndStoresOnPostgres() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=spaprov";
         Clock clock = Clock.systemUTC();
-        try (Store s = Store.open(url, clock)) {
-            s.putDevice(new DeviceRecord("000e08aabbcc", "spa2102", Optional.of("SN"), List.of("office"), Optional.of("k"),
-                    Map.of("v", "1"), DeviceRecord.Source.API));
+        try (Store s = Store.open(url, clock, StoreTest.BOX)) {
+            s.putDevice(new DeviceRecord("000e08aabbcc", "spa2102", Optional.of("SN"), List.of("office"), Optional.of("pg-dump-secret-key"),
+                    Map.of("v", "1", "sip_password", "pg-dump-sip-password"), DeviceRecord.Source.API));
             s.syncSiteDevices(List.of(new DeviceRecord("000e08aabbcd", "pap2t", Optional.empty(), List.of(), Optional.empty(),
                     Map.of(), DeviceRecord.Source.SITE)));
             s.record(new ProvisionEvent(clock.instant(), Optional.of("000e08aabbcc"), "127.0.0.1", "http", "/x", 200, 10,
                     Duration.ofMillis(1), "served"));
             s.contact(new Contact("000e08aabbcc", clock.instant(), "127.0.0.1", "http", Optional.empty(), Optional.of("5.2.12")));
+            java.time.Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            for (int i = 0; i < 3; i++) {
+                s.record(new ProvisionEvent(minute, Optional.empty(), "192.0.2.7", "tftp", "/x", 404, 0,
+                        Duration.ZERO, "unknown device"));
+            }
             s.flush();
             assertThat(s.events(Optional.of("000e08aabbcc"), 5)).hasSize(1);
+            assertThat(s.events(Optional.empty(), 5)).extracting(ProvisionEvent::count).containsExactly(3);
+            s.retain(new Retention(Duration.ofDays(1), 1_000));
+            assertThat(s.prune()).isZero();
             assertThat(s.lastContact("000e08aabbcc")).get().extracting(Contact::firmware).isEqualTo(Optional.of("5.2.12"));
             assertThat(s.lastContacts(java.util.List.of("000e08aabbcc", "000e08000000")))
                     .containsOnlyKeys("000e08aabbcc");
             assertThat(s.lastContacts(java.util.List.of())).isEmpty();
         }
-        try (Store s = Store.open(url, clock)) {
+        try (Store s = Store.open(url, clock, StoreTest.BOX)) {
             assertThat(s.devices()).extracting(DeviceRecord::mac).containsExactlyInAnyOrder("000e08aabbcc", "000e08aabbcd");
-            assertThat(s.key("000e08aabbcc")).contains("k");
+            assertThat(s.key("000e08aabbcc")).contains("pg-dump-secret-key");
+            assertThat(s.device("000e08aabbcc").orElseThrow().vars()).containsEntry("sip_password", "pg-dump-sip-password");
+        }
+        // Issue 9 row 9: a dump of the database holds neither the key nor the password.
+        if (Files.isExecutable(bin.resolve("pg_dump"))) {
+            Process p = new ProcessBuilder(List.of(bin.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p",
+                    String.valueOf(port), "-U", "spaprov", "postgres")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(dump).contains("000e08aabbcc").contains("gcm1:")
+                    .doesNotContain("pg-dump-secret-key").doesNotContain("pg-dump-sip-password");
         }
     }
 }

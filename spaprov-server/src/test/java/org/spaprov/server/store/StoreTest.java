@@ -17,6 +17,7 @@ import org.spaprov.server.device.DeviceRecord.Source;
 import org.spaprov.server.device.DeviceRecord;
 
 class StoreTest {
+    static final org.spaprov.server.secrets.SecretBox BOX = new org.spaprov.server.secrets.SecretBox(new byte[32]);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -30,11 +31,11 @@ class StoreTest {
     @Test
     void migratesH2FileAndKeepsDevicesAcrossReopen() throws Exception {
         String url = Store.h2Url(dir);
-        try (Store s = Store.open(url, CLOCK)) {
+        try (Store s = Store.open(url, CLOCK, BOX)) {
             s.putDevice(dev("000e08aabbcc", Source.API, "k1"));
             assertThat(s.device("000e08aabbcc")).get().extracting(DeviceRecord::key).isEqualTo(Optional.of("k1"));
         }
-        try (Store s = Store.open(url, CLOCK)) {
+        try (Store s = Store.open(url, CLOCK, BOX)) {
             DeviceRecord d = s.device("000e08aabbcc").orElseThrow();
             assertThat(d.groups()).containsExactly("office", "sales");
             assertThat(d.vars()).containsEntry("sip_password", "s3cret");
@@ -47,7 +48,7 @@ class StoreTest {
 
     @Test
     void syncSiteDevicesReplacesSiteDevicesAndKeepsApiOnes() throws Exception {
-        try (Store s = Store.open("jdbc:h2:mem:sync;DB_CLOSE_DELAY=-1", CLOCK)) {
+        try (Store s = Store.open("jdbc:h2:mem:sync;DB_CLOSE_DELAY=-1", CLOCK, BOX)) {
             s.putDevice(dev("0000000000a1", Source.API, null));
             s.syncSiteDevices(List.of(dev("0000000000b1", Source.SITE, "k"), dev("0000000000b2", Source.SITE, null)));
             s.syncSiteDevices(List.of(dev("0000000000b2", Source.SITE, "new")));
@@ -60,7 +61,7 @@ class StoreTest {
 
     @Test
     void eventsAndContactsAreWrittenInTheBackground() throws Exception {
-        try (Store s = Store.open("jdbc:h2:mem:ev;DB_CLOSE_DELAY=-1", CLOCK)) {
+        try (Store s = Store.open("jdbc:h2:mem:ev;DB_CLOSE_DELAY=-1", CLOCK, BOX)) {
             for (int i = 0; i < 500; i++) {
                 s.record(new ProvisionEvent(CLOCK.instant(), Optional.of("000e08aabbcc"), "127.0.0.1", "http",
                         "/spa000e08aabbcc.xml", 200, i, Duration.ofMillis(2), "served"));
@@ -88,7 +89,7 @@ class StoreTest {
 
     @Test
     void unreachableDatabaseIsAClearErrorWithoutPassword() {
-        assertThatThrownBy(() -> Store.open("jdbc:h2:tcp://127.0.0.1:1/nothing;PASSWORD=hunter2", CLOCK))
+        assertThatThrownBy(() -> Store.open("jdbc:h2:tcp://127.0.0.1:1/nothing;PASSWORD=hunter2", CLOCK, BOX))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot connect")
                 .hasMessageNotContaining("hunter2");

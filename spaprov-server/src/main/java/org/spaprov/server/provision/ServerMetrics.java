@@ -1,4 +1,4 @@
-package org.spaprov.server.metrics;
+package org.spaprov.server.provision;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import org.spaprov.server.provision.Protocol;
 import org.spaprov.tftp.TftpTransferEvent;
 
 /**
