@@ -81,10 +81,13 @@ public final class Store implements AutoCloseable {
     /**
      * The default embedded store: an H2 file {@code spaprov} in {@code dataDir}. {@code WRITE_DELAY=0}:
      * every commit (one per event batch) reaches the file at once, so a kill -9 loses only what was
-     * still queued, not the last half second of confirmed writes.
+     * still queued, not the last half second of confirmed writes. {@code TRACE_LEVEL_FILE=4}: H2's own
+     * messages go to our log (SLF4J), not to a {@code spaprov.trace.db} that the 0600 rule of the data
+     * directory would not cover.
      */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("spaprov") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("spaprov")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4";
     }
 
     /**
