@@ -143,7 +143,7 @@ public final class SpaprovServer implements AutoCloseable {
             Consumer<ProvisioningServer> afterBind)
             throws SiteException, IOException {
         ServerCore core = ServerCore.open(siteDir, o.dataDir(), o.storeUrl(), clock);
-        core.onReport(new ReportIngest(core.store().reports(), () -> core.config().events().reportsKeep()));
+        core.onReport(ReportIngest.of(core));
         ProvisioningServer net = null;
         AdminServer admin = null;
         try {

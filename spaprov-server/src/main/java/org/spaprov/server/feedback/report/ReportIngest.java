@@ -11,6 +11,7 @@ import org.spaprov.profile.codec.CodecException;
 import org.spaprov.profile.codec.Gzip;
 import org.spaprov.profile.xml.XmlProfileReader;
 import org.spaprov.server.provision.ReportListener;
+import org.spaprov.server.provision.ServerCore;
 import org.spaprov.server.store.ReportTable;
 import org.spaprov.server.store.ReportTable.StoredReport;
 
@@ -20,7 +21,7 @@ import org.spaprov.server.store.ReportTable.StoredReport;
  * {@link #parse} reads a stored one back. Stateless apart from the table; thread-safe.
  *
  * <pre>{@code
- * core.onReport(new ReportIngest(core.store().reports(), () -> core.config().events().reportsKeep()));
+ * core.onReport(ReportIngest.of(core));
  * }</pre>
  */
 public final class ReportIngest implements ReportListener {
@@ -33,6 +34,11 @@ public final class ReportIngest implements ReportListener {
     public ReportIngest(ReportTable table, IntSupplier keep) {
         this.table = table;
         this.keep = keep;
+    }
+
+    /** Keeps {@code core}'s reports in its store, as many per device as its site's {@code store.reports.keep}. */
+    public static ReportIngest of(ServerCore core) {
+        return new ReportIngest(core.store().reports(), () -> core.config().events().reportsKeep());
     }
 
     @Override
