@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 org.spaprov.cli.device.FirmwareCommand.class,
                 org.spaprov.cli.server.SiteCommand.class,
                 org.spaprov.cli.server.ServeCommand.class,
+                org.spaprov.cli.server.ExplainCommand.class,
                 org.spaprov.cli.server.DemoCommand.class,
         },
         exitCodeList = {"0:ok", "1:invalid input", "2:usage error"},

@@ -17,6 +17,7 @@ import org.spaprov.server.admin.AdminServer;
 import org.spaprov.server.admin.AdminToken;
 import org.spaprov.server.config.DeviceFacingHost;
 import org.spaprov.server.config.ServerConfig;
+import org.spaprov.server.feedback.report.ReportIngest;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.net.StartGate;
@@ -142,6 +143,7 @@ public final class SpaprovServer implements AutoCloseable {
             Consumer<ProvisioningServer> afterBind)
             throws SiteException, IOException {
         ServerCore core = ServerCore.open(siteDir, o.dataDir(), o.storeUrl(), clock);
+        core.onReport(ReportIngest.of(core));
         ProvisioningServer net = null;
         AdminServer admin = null;
         try {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spaprov.server.feedback.drift.DriftService;
 import org.spaprov.server.provision.ServerCore;
 
 /**
@@ -48,6 +49,7 @@ public final class AdminServer implements AutoCloseable {
         BearerAuth auth = new BearerAuth(config.token());
         DeviceApi devices = new DeviceApi(core.store());
         MetricsApi metrics = new MetricsApi(core);
+        DriftApi drift = new DriftApi(new DriftService(core));
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("spaprov-admin");
         pool.setDaemon(true);
@@ -65,7 +67,7 @@ public final class AdminServer implements AutoCloseable {
                 LOG.error("admin: request failed: {}", error.toString());
                 res.setStatus(500);
             });
-            ApiRoutes.declare(c.routes, auth, devices, metrics);
+            ApiRoutes.declare(c.routes, auth, devices, metrics, drift);
         });
         try {
             app.start();

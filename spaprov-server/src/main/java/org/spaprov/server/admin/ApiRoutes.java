@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/v1/health               PUBLIC  {"status":"ok"}
  * GET /api/v1/devices              TOKEN   {"devices":[...],"next":mac}     ?limit=1..1000 (1000) &after=MAC
  * GET /api/v1/devices/{mac}        TOKEN   {"device":{...},"events":[...]}   ?limit=1..1000 (20)
+ * GET /api/v1/devices/{mac}/drift  TOKEN   {"mac":..,"reportAt":..,"error":..,"drift":[{"name","intended","reported"}]}
  * GET /api/v1/events               TOKEN   {"events":[...]}                  ?limit=1..1000 (100)
  * GET /metrics                     TOKEN   Prometheus text
  * </pre>
@@ -31,7 +32,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static void declare(RoutesConfig routes, BearerAuth auth, DeviceApi devices, MetricsApi metrics) {
+    static void declare(RoutesConfig routes, BearerAuth auth, DeviceApi devices, MetricsApi metrics, DriftApi drift) {
         routes.beforeMatched(ctx -> {
             if (!ctx.routeRoles().contains(Access.PUBLIC)) {
                 requireToken(ctx, auth);
@@ -42,6 +43,7 @@ final class ApiRoutes {
                 get("/health", devices::health, Access.PUBLIC);
                 get("/devices", devices::list, Access.TOKEN);
                 get("/devices/{mac}", devices::one, Access.TOKEN);
+                get("/devices/{mac}/drift", drift::one, Access.TOKEN);
                 get("/events", devices::events, Access.TOKEN);
             });
             get("/metrics", metrics::scrape, Access.TOKEN);

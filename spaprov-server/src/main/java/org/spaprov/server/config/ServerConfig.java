@@ -27,7 +27,7 @@ import java.util.Optional;
  *                        device); empty = derived from the bound HTTP (else TFTP) port
  * @param tftp            TFTP server limits
  * @param security        who may receive secret parameters
- * @param events          how long and how many events the store keeps
+ * @param events          how long and how many events the store keeps, and how many reports per device
  */
 public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
         Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
@@ -181,9 +181,17 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
      * Event retention ({@code store.events}): events older than {@code keep} are deleted, and beyond
      * {@code maxRows} the oldest. Defaults: 30 days, 1,000,000 rows.
      */
-    public record Events(Duration keep, long maxRows) {
+    public record Events(Duration keep, long maxRows, int reportsKeep) {
+        /** Configuration reports kept per device unless {@code store.reports.keep} says otherwise. */
+        public static final int DEFAULT_REPORTS_KEEP = 10;
+
         public Events {
             Objects.requireNonNull(keep, "keep");
+        }
+
+        /** Events kept so; the default number of reports per device. */
+        public Events(Duration keep, long maxRows) {
+            this(keep, maxRows, DEFAULT_REPORTS_KEEP);
         }
 
         public static Events defaults() {

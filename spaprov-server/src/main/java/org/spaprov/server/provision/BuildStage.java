@@ -67,32 +67,50 @@ final class BuildStage implements Stage {
 
     /** The per-device profile of {@code d} (flattened), as a request would get it before validation. */
     Profile build(Site site, DeviceRecord d) throws SiteException {
+        return build(site, d, (kind, layer, rendered) -> { });
+    }
+
+    /** Told of each part {@link #build} overlays, in order ({@code layer} is null for the catalog defaults). */
+    interface Trace {
+        void overlay(ProfileTrace.Kind kind, Layer layer, Profile rendered);
+    }
+
+    /** {@link #build(Site, DeviceRecord)}, telling {@code trace} of each part on the way. */
+    Profile build(Site site, DeviceRecord d, Trace trace) throws SiteException {
         Map<String, Object> c = Map.of("device", deviceVars(d), "server", serverVars(site));
         Profile p = Catalogs.get(d.model()).defaults();
+        trace.overlay(ProfileTrace.Kind.DEFAULT, null, p);
         if (site.global().isPresent()) {
-            p = p.overlay(site.global().get().render(c));
+            p = overlay(p, ProfileTrace.Kind.GLOBAL, site.global().get(), c, trace);
         }
         Layer model = site.models().get(d.model());
         if (model != null) {
-            p = p.overlay(model.render(c));
+            p = overlay(p, ProfileTrace.Kind.MODEL, model, c, trace);
         }
         BoundPorts bp = ports.get();
         Optional<Layer> fw = UpgradeLayers.forModel(site, d.model(), bp.http(), bp.tftp());
         if (fw.isPresent()) {
-            p = p.overlay(fw.get().render(c));
+            p = overlay(p, ProfileTrace.Kind.GENERATED, fw.get(), c, trace);
         }
         for (String g : d.groups()) {
             Layer gl = site.groups().get(g);
             if (gl == null) {
                 throw SiteException.at("devices.csv", 0, "device " + d.mac() + ": group '" + g + "' has no layer");
             }
-            p = p.overlay(gl.render(c));
+            p = overlay(p, ProfileTrace.Kind.GROUP, gl, c, trace);
         }
         Layer dl = site.deviceLayers().get(d.mac());
         if (dl != null) {
-            p = p.overlay(dl.render(c));
+            p = overlay(p, ProfileTrace.Kind.DEVICE, dl, c, trace);
         }
         return p.flatten();
+    }
+
+    private static Profile overlay(Profile p, ProfileTrace.Kind kind, Layer layer, Map<String, Object> c, Trace trace)
+            throws SiteException {
+        Profile rendered = layer.render(c);
+        trace.overlay(kind, layer, rendered);
+        return p.overlay(rendered);
     }
 
     /**

@@ -48,6 +48,7 @@ public final class ReportStore implements ReportSink {
     private final Supplier<Site> site;
     private final Store store;
     private final RefusalLog refusals;
+    private volatile ReportListener listener = (mac, at, source, content) -> { };
 
     public ReportStore(Supplier<Site> site, Store store) {
         this.site = site;
@@ -55,12 +56,17 @@ public final class ReportStore implements ReportSink {
         this.refusals = new RefusalLog(store.clock());
     }
 
+    /** From now on, every accepted report also goes to {@code l} (one listener; the last set wins). */
+    void listen(ReportListener l) {
+        listener = java.util.Objects.requireNonNull(l, "listener");
+    }
+
     @Override
     public int accept(ProvisionRequest r, byte[] body) {
         long t0 = System.nanoTime();
         Instant at = store.clock().instant();
         Outcome o = store(r, body);
-        String address = r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
+        String address = address(r);
         store.record(new ProvisionEvent(at, o.mac(), address, r.protocol().scheme(), PathGuard.printable(r.path()),
                 o.status(), body.length, Duration.ofNanos(System.nanoTime() - t0), o.reason()));
         if (o.status() >= 400) {
@@ -74,6 +80,10 @@ public final class ReportStore implements ReportSink {
     public int admit(ProvisionRequest r) {
         return uploader(r, site.get()) instanceof Uploader.Known k && (k.byCert() || k.device().key().isPresent()
                 || site.get().config().security().plainSecrets() == PlainSecrets.ALLOW) ? 200 : 403;
+    }
+
+    private static String address(ProvisionRequest r) {
+        return r.remote().getAddress() == null ? r.remote().getHostString() : r.remote().getAddress().getHostAddress();
     }
 
     private record Outcome(int status, String reason, Optional<String> mac) {
@@ -156,6 +166,8 @@ public final class ReportStore implements ReportSink {
             Path tmp = Files.createTempFile(folder, ".upload-", ".tmp");
             Files.write(tmp, content);
             Files.move(tmp, folder.resolve(k.name()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            listener.accepted(mac.get(), store.clock().instant(), r.protocol().scheme() + " " + address(r) + " " + k.name(),
+                    content);
             return new Outcome(200, "report stored" + how, mac);
         } catch (IOException e) {
             LOG.warn("device {}: cannot store report {}: {}", mac.get(), k.name(), e.getMessage());

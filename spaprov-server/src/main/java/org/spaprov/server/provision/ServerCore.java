@@ -43,6 +43,7 @@ public final class ServerCore implements AutoCloseable {
     private final ReportStore reports;
     private final Optional<String> storeOverride;
     private final ServerMetrics metrics = new ServerMetrics();
+    private volatile BoundPorts ports = BoundPorts.NONE;
 
     private ServerCore(Path siteDir, Path dataDir, Clock clock, Store store, SiteWatcher watcher,
             Optional<String> storeOverride) {
@@ -149,11 +150,28 @@ public final class ServerCore implements AutoCloseable {
      * bound (-1 = not listening): the generated URLs name them, so build the chain after binding.
      */
     public ProvisionChain chain(BoundPorts ports) {
+        this.ports = ports;
         return new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), () -> ports, metrics);
     }
 
     public ReportSink reportSink() {
         return reports;
+    }
+
+    /** Every report the sink accepts from now on also goes to {@code l} (feedback keeps them). */
+    public void onReport(ReportListener l) {
+        reports.listen(l);
+    }
+
+    /**
+     * The profile {@code d} is meant to run: what the chain builds for it from the current site (with the
+     * ports of the last {@link #chain}), secrets included, before the request's secret policy applies.
+     *
+     * @throws SiteException when its profile does not build (names file:line, never a value)
+     */
+    public org.spaprov.profile.Profile intendedProfile(org.spaprov.server.device.DeviceRecord d) throws SiteException {
+        BoundPorts p = ports;
+        return new BuildStage(() -> p).build(watcher.site(), d);
     }
 
     /** The meters of this server, scraped by {@code GET /metrics}; transports count into them too. */

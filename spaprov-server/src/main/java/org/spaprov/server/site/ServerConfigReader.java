@@ -50,7 +50,7 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  * listen:   {bind: 0.0.0.0, public-host: prov.example.net, tftp: 69, http: 80, https: 443, admin: -1}
  * tls:      {cert: pki/server.crt, key: pki/server.key, client-ca: pki/ca.crt, client-certs: optional}
  * store:    jdbc:postgresql://db/spaprov          # default: H2 file in the data directory; or a map:
- * store:    {url: jdbc:..., events: {keep: 30d, max-rows: 1000000}}
+ * store:    {url: jdbc:..., events: {keep: 30d, max-rows: 1000000}, reports: {keep: 10}}
  * devices:  {unknown: deny}                        # deny | bootstrap-only | auto-add
  * throttle: {window: 60s, limit: 20}
  * reports:  reports                                # relative to the data directory
@@ -72,7 +72,8 @@ public final class ServerConfigReader {
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
                     "firmware", "firmware-url", "tftp", "security")),
             Map.entry("security", Set.of("plain-secrets")),
-            Map.entry("store", Set.of("url", "events")),
+            Map.entry("store", Set.of("url", "events", "reports")),
+            Map.entry("store.reports", Set.of("keep")),
             Map.entry("store.events", Set.of("keep", "max-rows")),
             Map.entry("listen", Set.of("bind", "public-host", "tftp", "http", "https", "admin")),
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
@@ -137,7 +138,8 @@ public final class ServerConfigReader {
         }
         Events ed = Events.defaults();
         Events events = new Events(c.duration("store.events.keep", ed.keep()),
-                c.intIn("store.events.max-rows", (int) ed.maxRows(), 1000, 1_000_000_000));
+                c.intIn("store.events.max-rows", (int) ed.maxRows(), 1000, 1_000_000_000),
+                c.intIn("store.reports.keep", ed.reportsKeep(), 1, 1000));
         UnknownDevicePolicy unknown = c.choice("devices.unknown", UnknownDevicePolicy.class, UnknownDevicePolicy.DENY);
         Throttle throttle = new Throttle(c.duration("throttle.window", Duration.ofSeconds(60)),
                 c.intIn("throttle.limit", 20, 1, 1_000_000));

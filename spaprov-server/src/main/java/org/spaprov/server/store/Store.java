@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
     private final EventWriter writer;
     private final Map<String, DeviceRecord> devices = new ConcurrentHashMap<>();
     private final SecretBox box;
+    private final ReportTable reports;
     private volatile Retention retention = Retention.defaults();
 
     private Store(HikariDataSource ds, Clock clock, SecretBox box) throws SecretException {
@@ -57,6 +58,7 @@ public final class Store implements AutoCloseable {
         this.jdbi = Jdbi.create(ds);
         this.clock = clock;
         this.box = box;
+        this.reports = new ReportTable(jdbi, box);
         List<Loaded> rows = jdbi.withHandle(h -> h.createQuery("SELECT d.mac, d.model, d.serial, d.group_names,"
                 + " d.vars_json, d.source, k.aes_key FROM devices d LEFT JOIN device_keys k ON k.mac = d.mac")
                 .map((rs, ctx) -> loaded(rs)).list());
@@ -281,6 +283,11 @@ public final class Store implements AutoCloseable {
                 .bindList("macs", List.copyOf(macs))
                 .map((rs, ctx) -> contact(rs))
                 .list()).stream().collect(Collectors.toMap(Contact::mac, c -> c, (a, b) -> b));
+    }
+
+    /** The devices' configuration reports (issue 11). */
+    public ReportTable reports() {
+        return reports;
     }
 
     /** The store's clock (event times default to it). */
