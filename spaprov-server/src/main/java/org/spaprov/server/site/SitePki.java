@@ -100,8 +100,9 @@ public final class SitePki {
                 Issued dev = authority.issueDevice(p[0], p[1], p[2], request.keyKind(), request.validity());
                 Pem.writePrivateKey(siteDir.resolve(p[4]), dev.key());
                 Pem.writeCertificate(siteDir.resolve(p[3]), dev.certificate());
-                out.add(new Written(Mac.parse(p[0]), p[3], p[4],
-                        dev.certificate().getSubjectX500Principal().getName()));
+                // In the order SPEC §15.13 writes it (an X500Principal prints it reversed).
+                String subject = "CN=" + p[0] + ", OU=" + p[1] + (p[2].isEmpty() ? "" : ", L=" + p[2]) + ", ST=" + p[0];
+                out.add(new Written(Mac.parse(p[0]), p[3], p[4], subject));
             }
             return out;
         } catch (PkiException e) {
