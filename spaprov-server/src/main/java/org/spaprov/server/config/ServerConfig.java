@@ -66,6 +66,11 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
             publicHost = publicHost == null ? Optional.empty() : publicHost;
         }
 
+        /** This listen with another public host ({@code serve --public-host}). */
+        public Listen withPublicHost(Optional<String> host) {
+            return new Listen(bind, tftpPort, httpPort, httpsPort, adminPort, host);
+        }
+
         /** No public host: the URLs name the bind address (see {@link DeviceFacingHost}). */
         public Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort) {
             this(bind, tftpPort, httpPort, httpsPort, adminPort, Optional.empty());

@@ -218,6 +218,11 @@ public final class ServerConfigReader {
     private static final Pattern HOST = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?" + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
+    /** True when {@code host} may be {@code listen.public-host}: a host name or an address, without scheme or port. */
+    public static boolean isPublicHost(String host) {
+        return host != null && HOST.matcher(host).matches();
+    }
+
     private static Optional<String> publicHost(Ctx c) throws SiteException {
         String h = c.text("listen.public-host", null);
         if (h == null || h.isBlank()) {
