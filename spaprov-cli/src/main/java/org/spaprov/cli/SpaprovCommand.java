@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 org.spaprov.cli.device.FleetCommand.class,
                 org.spaprov.cli.device.FirmwareCommand.class,
                 org.spaprov.cli.server.SiteCommand.class,
+                org.spaprov.cli.server.PkiCommand.class,
                 org.spaprov.cli.server.ServeCommand.class,
                 org.spaprov.cli.server.ExplainCommand.class,
                 org.spaprov.cli.server.DemoCommand.class,

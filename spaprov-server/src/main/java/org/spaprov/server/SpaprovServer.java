@@ -53,6 +53,8 @@ public final class SpaprovServer implements AutoCloseable {
      * @param dataDir   where the store and reports live (default: {@code <site>/.data})
      * @param storeUrl  the store's JDBC URL (default: {@code store:} of the site, else H2 in the data directory)
      * @param bind      the address every listener binds
+     * @param publicHost the host devices use ({@code listen.public-host}); it names the server in every
+     *                  generated URL
      * @param tftpPort  TFTP port; for every port 0 picks a free one and -1 turns the listener off
      * @param httpPort  HTTP port
      * @param httpsPort HTTPS port
@@ -61,16 +63,17 @@ public final class SpaprovServer implements AutoCloseable {
      * @param poll      how often the site is checked for changed files
      */
     public record Overrides(Optional<Path> dataDir, Optional<String> storeUrl, Optional<String> bind,
-            Optional<Integer> tftpPort, Optional<Integer> httpPort, Optional<Integer> httpsPort,
+            Optional<String> publicHost, Optional<Integer> tftpPort, Optional<Integer> httpPort, Optional<Integer> httpsPort,
             Optional<Integer> adminPort, Map<String, String> env, Duration poll) {
         /** Nothing overridden, no admin token in the environment, the default poll interval. */
         public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), ServerCore.DEFAULT_POLL);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), ServerCore.DEFAULT_POLL);
 
         public Overrides {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(storeUrl, "storeUrl");
             Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(publicHost, "publicHost");
             Objects.requireNonNull(tftpPort, "tftpPort");
             Objects.requireNonNull(httpPort, "httpPort");
             Objects.requireNonNull(httpsPort, "httpsPort");
@@ -80,41 +83,54 @@ public final class SpaprovServer implements AutoCloseable {
         }
 
         public Overrides withDataDir(Path dir) {
-            return new Overrides(Optional.of(dir), storeUrl, bind, tftpPort, httpPort, httpsPort, adminPort, env, poll);
+            return new Overrides(Optional.of(dir), storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll);
         }
 
         public Overrides withStoreUrl(String url) {
-            return new Overrides(dataDir, Optional.of(url), bind, tftpPort, httpPort, httpsPort, adminPort, env, poll);
+            return new Overrides(dataDir, Optional.of(url), bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll);
         }
 
         public Overrides withBind(String address) {
-            return new Overrides(dataDir, storeUrl, Optional.of(address), tftpPort, httpPort, httpsPort, adminPort, env,
+            return new Overrides(dataDir, storeUrl, Optional.of(address), publicHost, tftpPort, httpPort, httpsPort, adminPort, env,
                     poll);
         }
 
         /** All four ports at once. */
         public Overrides withPorts(int tftp, int http, int https, int admin) {
-            return new Overrides(dataDir, storeUrl, bind, Optional.of(tftp), Optional.of(http), Optional.of(https),
+            return new Overrides(dataDir, storeUrl, bind, publicHost, Optional.of(tftp), Optional.of(http), Optional.of(https),
                     Optional.of(admin), env, poll);
         }
 
         /** Each port that is present. */
         public Overrides withPorts(Optional<Integer> tftp, Optional<Integer> http, Optional<Integer> https,
                 Optional<Integer> admin) {
-            return new Overrides(dataDir, storeUrl, bind, tftp, http, https, admin, env, poll);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftp, http, https, admin, env, poll);
         }
 
         public Overrides withEnv(Map<String, String> environment) {
-            return new Overrides(dataDir, storeUrl, bind, tftpPort, httpPort, httpsPort, adminPort, environment, poll);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, environment, poll);
         }
 
         public Overrides withPoll(Duration interval) {
-            return new Overrides(dataDir, storeUrl, bind, tftpPort, httpPort, httpsPort, adminPort, env, interval);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, interval);
         }
 
+        /** Overrides {@code listen.public-host}. */
+        public Overrides withPublicHost(String host) {
+            return new Overrides(dataDir, storeUrl, bind, Optional.of(host), tftpPort, httpPort, httpsPort, adminPort,
+                    env, poll);
+        }
+
+        /** The site's listen settings with these overrides; what is not overridden, the public host included, is kept. */
         ServerConfig.Listen applyTo(ServerConfig.Listen l) {
             return new ServerConfig.Listen(bind.orElse(l.bind()), tftpPort.orElse(l.tftpPort()),
-                    httpPort.orElse(l.httpPort()), httpsPort.orElse(l.httpsPort()), adminPort.orElse(l.adminPort()));
+                    httpPort.orElse(l.httpPort()), httpsPort.orElse(l.httpsPort()), adminPort.orElse(l.adminPort()),
+                    publicHost.or(l::publicHost));
+        }
+
+        /** What every loaded site's settings get: the public host (the generated URLs name it). */
+        ServerConfig applyTo(ServerConfig c) {
+            return publicHost.isEmpty() ? c : c.withListen(c.listen().withPublicHost(publicHost));
         }
     }
 
@@ -142,7 +158,7 @@ public final class SpaprovServer implements AutoCloseable {
     static SpaprovServer start(Path siteDir, Overrides o, Clock clock, StartGate gate,
             Consumer<ProvisioningServer> afterBind)
             throws SiteException, IOException {
-        ServerCore core = ServerCore.open(siteDir, o.dataDir(), o.storeUrl(), clock);
+        ServerCore core = ServerCore.open(siteDir, o.dataDir(), o.storeUrl(), clock, o::applyTo);
         core.onReport(ReportIngest.of(core));
         ProvisioningServer net = null;
         AdminServer admin = null;

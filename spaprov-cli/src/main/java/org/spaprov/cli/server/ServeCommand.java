@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
         footer = {"  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 \\",
                 "      --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
+                "  spaprov serve --site mysite --bind 0.0.0.0 --public-host prov.example.net",
                 "  spaprov serve --site mysite --admin-port 9090",
                 "    then: TOKEN=$(cat mysite/.data/admin.token)",
                 "          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:9090/api/v1/devices",
@@ -48,8 +49,14 @@ public final class ServeCommand extends BaseCommand {
     String store;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = {"Address to listen on (default: from spaprov.yaml).",
-            "A non-loopback address needs listen.public-host in spaprov.yaml (the name devices use)."})
+            "A non-loopback address needs a public host: --public-host or listen.public-host in spaprov.yaml."})
     String bind;
+
+    @Option(names = "--public-host", paramLabel = "NAME", description = {"The name or address devices use to reach "
+            + "this server; overrides listen.public-host. Every URL the server hands out (Profile_Rule, "
+            + "Upgrade_Rule, ...) names it, and HTTPS devices check it against the server certificate (spaprov site "
+            + "init --host)."})
+    String publicHost;
 
     @Option(names = "--tftp-port", paramLabel = "P", description = "TFTP port (0 = any free, -1 = off).")
     Integer tftpPort;
@@ -86,6 +93,14 @@ public final class ServeCommand extends BaseCommand {
         o = data == null ? o : o.withDataDir(data);
         o = store == null ? o : o.withStoreUrl(store);
         o = bind == null ? o : o.withBind(bind);
+        if (publicHost != null) {
+            if (!org.spaprov.server.site.ServerConfigReader.isPublicHost(publicHost)) {
+                throw UserException.usage("--public-host must be a host name or address (prov.example.net, "
+                        + "192.0.2.10), without scheme, port or path, got '"
+                        + org.spaprov.profile.Printable.of(publicHost) + "'");
+            }
+            o = o.withPublicHost(publicHost);
+        }
         SpaprovServer server;
         try {
             server = SpaprovServer.start(site, o, Clock.systemUTC());

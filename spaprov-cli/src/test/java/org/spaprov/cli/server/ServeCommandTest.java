@@ -108,6 +108,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPublicHostWithASchemeOrPortIsAUsageError() {
+        Run run = line();
+        int code = run.cl().execute("serve", "--site", tmp.toString(), "--public-host", "https://prov.example.net:443");
+        assertThat(code).isEqualTo(2);
+        assertThat(run.err().toString()).startsWith("spaprov: --public-host must be a host name or address")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aPortInUseIsInvalidInputNamingIt() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Run run = line();

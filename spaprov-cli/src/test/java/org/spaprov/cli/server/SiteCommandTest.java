@@ -42,6 +42,23 @@ class SiteCommandTest {
     }
 
     @Test
+    void hostAndIpNameTheServerAndABadOneIsAUsageError() throws Exception {
+        Path site = tmp.resolve("real");
+        CliRun r = run("init", site.toString(), "--device-keys", "ec", "--host", "prov.example.test",
+                "--ip", "192.0.2.10");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(site.resolve("spaprov.yaml"))).contains("  public-host: prov.example.test ");
+        var cert = org.spaprov.server.pki.Pem.readCertificates(site.resolve("pki/server.crt")).get(0);
+        assertThat(cert.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList())
+                .containsExactly("prov.example.test", "localhost", "192.0.2.10", "127.0.0.1");
+
+        CliRun bad = run("init", tmp.resolve("bad").toString(), "--host", "prov.example.test:8443");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--host 'prov.example.test:8443' is not a host name");
+        assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+
+    @Test
     void helpHasExamples() {
         CliRun r = run("init", "--help");
         assertThat(r.out()).contains("Examples:").contains("spaprov site init mysite").contains("Exit codes:");

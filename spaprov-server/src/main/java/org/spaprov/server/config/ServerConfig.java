@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.spaprov.tftp.TftpServerConfig;
 
 /**
  * The server's settings, read from the site's {@code spaprov.yaml} by
@@ -28,10 +30,11 @@ import java.util.Optional;
  * @param tftp            TFTP server limits
  * @param security        who may receive secret parameters
  * @param events          how long and how many events the store keeps, and how many reports per device
+ * @param http            HTTP/HTTPS deadlines and connection caps
  */
 public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
         Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
-        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events) {
+        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events, Http http) {
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -46,6 +49,7 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         Objects.requireNonNull(tftp, "tftp");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(http, "http");
     }
 
     /**
@@ -60,6 +64,11 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         public Listen {
             Objects.requireNonNull(bind, "bind");
             publicHost = publicHost == null ? Optional.empty() : publicHost;
+        }
+
+        /** This listen with another public host ({@code serve --public-host}). */
+        public Listen withPublicHost(Optional<String> host) {
+            return new Listen(bind, tftpPort, httpPort, httpsPort, adminPort, host);
         }
 
         /** No public host: the URLs name the bind address (see {@link DeviceFacingHost}). */
@@ -146,12 +155,50 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
     }
 
     /**
-     * TFTP server limits: at most {@code maxTransfers} at once, largest {@code blksize} granted,
-     * retransmission {@code timeout} (doubled per retry) and {@code retries}. Defaults 1024, 65464, 1 s, 5.
+     * TFTP server limits ({@code tftp:}): at most {@code maxTransfers} at once, largest {@code blksize} granted,
+     * retransmission {@code timeout} (doubled per retry) and {@code retries}; and what anonymous peers can make it
+     * hold ({@link org.spaprov.tftp.TftpServerConfig.PeerLimits}): transfers and stalled transfers per source
+     * address, the largest upload and the bytes of all uploads at once, the largest client {@code timeout} option
+     * honoured. Defaults: 1024, 65464, 1 s, 5; 256 and 32 per address, 1 MiB, 16 MiB, 5 s.
      */
-    public record Tftp(int maxTransfers, int maxBlockSize, Duration timeout, int retries) {
+    public record Tftp(int maxTransfers, int maxBlockSize, Duration timeout, int retries, int transfersPerAddress,
+            int stalledPerAddress, long maxUpload, long uploadsTotal, Duration maxClientTimeout) {
+        public Tftp {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(maxClientTimeout, "maxClientTimeout");
+        }
+
         public static Tftp defaults() {
-            return new Tftp(1024, 65464, Duration.ofSeconds(1), 5);
+            TftpServerConfig d = TftpServerConfig.loopback();
+            TftpServerConfig.PeerLimits p = d.peers();
+            return new Tftp(1024, 65464, Duration.ofSeconds(1), 5, p.transfersPerAddress(), p.stalledPerAddress(),
+                    d.maxUploadSize(), p.uploadBytesTotal(), p.maxClientTimeout());
+        }
+
+        /** The per-address part, for the TFTP server (the refusal rate keeps its default). */
+        public TftpServerConfig.PeerLimits peerLimits() {
+            return TftpServerConfig.PeerLimits.defaults().withTransfersPerAddress(transfersPerAddress)
+                    .withStalledPerAddress(stalledPerAddress).withUploadBytesTotal(uploadsTotal)
+                    .withMaxClientTimeout(maxClientTimeout);
+        }
+    }
+
+    /**
+     * HTTP and HTTPS limits ({@code http:}): the deadline for a whole request head and for a TLS handshake, new
+     * connections per source address, and in total. Each is empty when the site leaves it to the transport's
+     * default ({@code org.spaprov.server.http.HttpLimits}: 10 s, 10 s, 256, ¾ of the descriptor limit).
+     */
+    public record Http(Optional<Duration> headTimeout, Optional<Duration> tlsHandshakeTimeout,
+            OptionalInt connectionsPerAddress, OptionalInt maxConnections) {
+        public Http {
+            Objects.requireNonNull(headTimeout, "headTimeout");
+            Objects.requireNonNull(tlsHandshakeTimeout, "tlsHandshakeTimeout");
+            Objects.requireNonNull(connectionsPerAddress, "connectionsPerAddress");
+            Objects.requireNonNull(maxConnections, "maxConnections");
+        }
+
+        public static Http defaults() {
+            return new Http(Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalInt.empty());
         }
     }
 
@@ -202,12 +249,12 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
     /** This config with another {@link Listen} (CLI overrides). */
     public ServerConfig withListen(Listen l) {
         return new ServerConfig(l, tls, storeUrl, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security, events);
+                firmwareUrl, tftp, security, events, http);
     }
 
     /** This config with another store URL (CLI {@code --store}). */
     public ServerConfig withStoreUrl(Optional<String> url) {
         return new ServerConfig(listen, tls, url, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security, events);
+                firmwareUrl, tftp, security, events, http);
     }
 }

@@ -67,9 +67,18 @@ public record NetSettings(String bind, int tftpPort, int httpPort, int httpsPort
         ServerConfig.Listen l = c.listen();
         boolean embedded = c.storeUrl().map(u -> u.startsWith("jdbc:h2:")).orElse(true);
         return new NetSettings(l.bind(), l.tftpPort(), l.httpPort(), l.httpsPort(),
-                l.httpsPort() >= 0 ? Optional.of(TlsSettings.of(c.tls())) : Optional.empty(), HttpLimits.defaults(),
+                l.httpsPort() >= 0 ? Optional.of(TlsSettings.of(c.tls())) : Optional.empty(), limits(c.http()),
                 embedded ? Dispatch.INLINE : Dispatch.POOL, defaultIoThreads(), defaultServiceThreads(), 4096,
                 c.tftp());
+    }
+
+    /** The site's {@code http:} settings over the transport's defaults. */
+    static HttpLimits limits(ServerConfig.Http h) {
+        HttpLimits d = HttpLimits.defaults();
+        return d.withHeadTimeout(h.headTimeout().orElse(d.headTimeout()))
+                .withTlsHandshakeTimeout(h.tlsHandshakeTimeout().orElse(d.tlsHandshakeTimeout()))
+                .withConnectionCaps(h.connectionsPerAddress().orElse(d.maxConnectionsPerAddress()),
+                        h.maxConnections().orElse(d.maxConnections()));
     }
 
     /** Loopback, every port picked at run time, service calls on the pool (tests, demo). */

@@ -58,6 +58,8 @@ final class TftpWiring {
                 .withMaxTransfers(t.maxTransfers())
                 .withMaxBlockSize(t.maxBlockSize())
                 .withRetransmit(t.timeout(), t.timeout().multipliedBy(8), t.retries())
+                .withMaxUploadSize(t.maxUpload())
+                .withPeers(t.peerLimits())
                 // ioThreads stays 0: TFTP's own default (fewer loops than HTTP, see TftpServer).
                 // The same rule as HTTP: inline when the service never blocks (embedded store).
                 .withInlineSource(s.dispatch() == NetSettings.Dispatch.INLINE);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicReference;
 import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.secrets.DataDir;
@@ -69,6 +70,12 @@ public final class ServerCore implements AutoCloseable {
      */
     public static ServerCore open(Path siteDir, Optional<Path> dataDir, Optional<String> jdbcUrl, Clock clock)
             throws SiteException {
+        return open(siteDir, dataDir, jdbcUrl, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, Optional, Optional, Clock)}, with {@code overrides} applied to every loaded site's settings. */
+    public static ServerCore open(Path siteDir, Optional<Path> dataDir, Optional<String> jdbcUrl, Clock clock,
+            UnaryOperator<ServerConfig> overrides) throws SiteException {
         Path site = siteDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(site)) {
             throw SiteException.at(siteDir.toString(), 0, "not a directory");
@@ -81,7 +88,7 @@ public final class ServerCore implements AutoCloseable {
                 st.syncSiteDevices(s.devices().values());
                 st.retain(retention(s.config()));
             }
-        }, SiteCheck::require);
+        }, SiteCheck::require, overrides);
         ServerConfig config = watcher.site().config();
         String url = jdbcUrl.or(config::storeUrl).orElse(Store.h2Url(data));
         Store store;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.spaprov.server.config.ServerConfig.ClientCertMode;
@@ -36,6 +37,7 @@ import org.spaprov.server.config.ServerConfig.Naming;
 import org.spaprov.server.config.ServerConfig.Throttle;
 import org.spaprov.server.config.ServerConfig.Tftp;
 import org.spaprov.server.config.ServerConfig.Events;
+import org.spaprov.server.config.ServerConfig.Http;
 import org.spaprov.server.config.ServerConfig.PlainSecrets;
 import org.spaprov.server.config.ServerConfig.Security;
 import org.spaprov.server.config.ServerConfig.Tls;
@@ -58,7 +60,10 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  * profiles: {gzip: false}
  * firmware: {spa2102: 5.2.12}
  * firmware-url: http://$SERV:8080/firmware/
- * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5}
+ * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5,
+ *            transfers-per-address: 256, stalled-per-address: 32, max-upload: 1MiB, uploads-total: 16MiB,
+ *            max-client-timeout: 5s}
+ * http:     {head-timeout: 10s, tls-handshake-timeout: 10s, connections-per-address: 256, max-connections: auto}
  * security: {plain-secrets: deny}                  # deny | allow
  * </pre>
  */
@@ -68,9 +73,10 @@ public final class ServerConfigReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(KiB|MiB|GiB)?");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
-                    "firmware", "firmware-url", "tftp", "security")),
+                    "firmware", "firmware-url", "tftp", "http", "security")),
             Map.entry("security", Set.of("plain-secrets")),
             Map.entry("store", Set.of("url", "events", "reports")),
             Map.entry("store.reports", Set.of("keep")),
@@ -81,7 +87,10 @@ public final class ServerConfigReader {
             Map.entry("throttle", Set.of("window", "limit")),
             Map.entry("naming", Set.of("profiles", "plain", "bootstrap")),
             Map.entry("profiles", Set.of("gzip")),
-            Map.entry("tftp", Set.of("max-transfers", "max-blksize", "timeout", "retries")));
+            Map.entry("tftp", Set.of("max-transfers", "max-blksize", "timeout", "retries", "transfers-per-address",
+                    "stalled-per-address", "max-upload", "uploads-total", "max-client-timeout")),
+            Map.entry("http", Set.of("head-timeout", "tls-handshake-timeout", "connections-per-address",
+                    "max-connections")));
 
     private ServerConfigReader() {
     }
@@ -177,18 +186,44 @@ public final class ServerConfigReader {
             }
         }
         Optional<String> fwUrl = Optional.ofNullable(c.text("firmware-url", null)).filter(s -> !s.isBlank());
-        Tftp td = Tftp.defaults();
-        Tftp tftp = new Tftp(c.intIn("tftp.max-transfers", td.maxTransfers(), 1, 1_000_000),
-                c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
-                c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100));
+        Tftp tftp = tftp(c);
+        Http http = new Http(c.optionalDuration("http.head-timeout"), c.optionalDuration("http.tls-handshake-timeout"),
+                c.optionalInt("http.connections-per-address", 1, 1_000_000),
+                c.optionalInt("http.max-connections", 16, 10_000_000));
         Security security = new Security(c.choice("security.plain-secrets", PlainSecrets.class, PlainSecrets.DENY));
         return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
-                security, events);
+                security, events, http);
+    }
+
+    private static Tftp tftp(Ctx c) throws SiteException {
+        Tftp td = Tftp.defaults();
+        int maxTransfers = c.intIn("tftp.max-transfers", td.maxTransfers(), 1, 1_000_000);
+        long maxUpload = c.size("tftp.max-upload", td.maxUpload(), 512, 1L << 30);
+        long uploadsTotal = c.size("tftp.uploads-total", td.uploadsTotal(), 512, 1L << 40);
+        if (uploadsTotal < maxUpload) {
+            throw c.error(c.lines.containsKey("tftp.uploads-total") ? "tftp.uploads-total" : "tftp.max-upload",
+                    "uploads-total (" + uploadsTotal + " bytes) must be at least max-upload (" + maxUpload
+                            + " bytes), or no upload of that size could finish");
+        }
+        Duration maxClientTimeout = c.duration("tftp.max-client-timeout", td.maxClientTimeout());
+        if (maxClientTimeout.compareTo(Duration.ofSeconds(255)) > 0) {
+            throw c.error("tftp.max-client-timeout", "must be at most 255s (the largest timeout option, RFC 2349)");
+        }
+        return new Tftp(maxTransfers, c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
+                c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100),
+                c.intIn("tftp.transfers-per-address", Math.min(td.transfersPerAddress(), maxTransfers), 1, maxTransfers),
+                c.intIn("tftp.stalled-per-address", td.stalledPerAddress(), 0, 1_000_000), maxUpload, uploadsTotal,
+                maxClientTimeout);
     }
 
     /** A host name or address, nothing else: devices put it in URLs as it is. */
     private static final Pattern HOST = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?" + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /** True when {@code host} may be {@code listen.public-host}: a host name or an address, without scheme or port. */
+    public static boolean isPublicHost(String host) {
+        return host != null && HOST.matcher(host).matches();
+    }
 
     private static Optional<String> publicHost(Ctx c) throws SiteException {
         String h = c.text("listen.public-host", null);
@@ -329,6 +364,42 @@ public final class ServerConfigReader {
                 throw error(key, "must be more than zero");
             }
             return d;
+        }
+
+        /** Empty when the key is missing. */
+        Optional<Duration> optionalDuration(String key) throws SiteException {
+            return text(key, null) == null ? Optional.empty() : Optional.of(duration(key, null));
+        }
+
+        /** Empty when the key is missing or {@code auto}. */
+        OptionalInt optionalInt(String key, int min, int max) throws SiteException {
+            String s = text(key, null);
+            if (s == null || s.trim().equalsIgnoreCase("auto")) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(intIn(key, 0, min, max));
+        }
+
+        /** Bytes: {@code 65536}, {@code 512KiB}, {@code 1MiB}, {@code 1GiB}. */
+        long size(String key, long def, long min, long max) throws SiteException {
+            String s = text(key, null);
+            if (s == null) {
+                return def;
+            }
+            var m = SIZE.matcher(s.trim());
+            if (!m.matches()) {
+                throw error(key, "'" + s + "' is not a size (65536, 512KiB, 1MiB, 1GiB)");
+            }
+            int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+                case "KiB" -> 10;
+                case "MiB" -> 20;
+                default -> 30;
+            };
+            long n = Long.parseLong(m.group(1));
+            if (n > (max >> shift) || (n << shift) < min) {
+                throw error(key, s + " is out of range " + min + " bytes.." + (max >> 20) + "MiB");
+            }
+            return n << shift;
         }
 
         <E extends Enum<E>> E choice(String key, Class<E> type, E def) throws SiteException {

@@ -35,6 +35,11 @@ public record Site(Path dir, ServerConfig config, Optional<Layer> global, Option
         Objects.requireNonNull(firmware, "firmware");
     }
 
+    /** The same site with other settings (command-line overrides of {@code spaprov.yaml}). */
+    public Site withConfig(ServerConfig c) {
+        return new Site(dir, c, global, bootstrap, models, groups, deviceLayers, devices, firmware, generation);
+    }
+
     /** The same site under another generation number. */
     public Site withGeneration(long g) {
         return new Site(dir, config, global, bootstrap, models, groups, deviceLayers, devices, firmware, g);

@@ -1,13 +1,20 @@
 package org.spaprov.server.site;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.spaprov.profile.firmware.FirmwareImage;
 import org.spaprov.server.pki.CertificateAuthority;
@@ -21,7 +28,8 @@ import org.spaprov.server.pki.PkiException;
  * loopback ports 6969/8080/8443, global, bootstrap, SPA2102 and PAP2T model layers, an {@code office}
  * group, a device layer, three devices in {@code devices.csv} (one with a key), a firmware image with
  * a target version, and a PKI made with BouncyCastle: {@code pki/ca.crt} (+ {@code ca.key}),
- * {@code pki/server.crt}+{@code .key} (CN=localhost, SAN localhost and 127.0.0.1) and
+ * {@code pki/server.crt}+{@code .key} (CN=localhost, SAN localhost and 127.0.0.1, plus the {@link Addresses}
+ * given: then CN is the first host name, which also becomes {@code listen.public-host}) and
  * {@code pki/devices/<mac>.crt}+{@code .key}. Stateless.
  */
 public final class SiteInit {
@@ -37,12 +45,84 @@ public final class SiteInit {
     }
 
     /**
+     * The names and addresses devices use to reach the server ({@code site init --host/--ip}): they go into the
+     * server certificate next to {@code localhost} and {@code 127.0.0.1}; the first host name (else the first
+     * address) becomes {@code listen.public-host}. Validated on construction.
+     */
+    public record Addresses(List<String> hosts, List<String> ips) {
+        /** Only loopback: the example as it always was. */
+        public static final Addresses LOOPBACK = new Addresses(List.of(), List.of());
+
+        public Addresses {
+            hosts = List.copyOf(hosts);
+            ips = List.copyOf(ips);
+            for (String h : hosts) {
+                if (!DNS_NAME.matcher(h).matches() || h.matches("[0-9.]+")) {
+                    throw new IllegalArgumentException("--host '" + h + "' is not a host name (prov.example.net);"
+                            + " give an address with --ip");
+                }
+            }
+            for (String ip : ips) {
+                if (!isIpLiteral(ip)) {
+                    throw new IllegalArgumentException("--ip '" + ip + "' is not an IPv4 or IPv6 address");
+                }
+            }
+        }
+
+        /** The {@code listen.public-host} of the written site, if any. */
+        public Optional<String> publicHost() {
+            return hosts.isEmpty() ? ips.stream().findFirst() : Optional.of(hosts.get(0));
+        }
+
+        List<String> dnsNames() {
+            return distinct(hosts, "localhost");
+        }
+
+        List<String> ipAddresses() {
+            return distinct(ips, "127.0.0.1");
+        }
+
+        private static List<String> distinct(List<String> first, String then) {
+            LinkedHashSet<String> all = new LinkedHashSet<>(first);
+            all.add(then);
+            return List.copyOf(all);
+        }
+    }
+
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    /** A literal only: never a DNS lookup (a name would be resolved by {@link InetAddress#getByName}). */
+    private static boolean isIpLiteral(String s) {
+        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return Arrays.stream(s.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+        }
+        if (!s.contains(":") || !s.matches("[0-9A-Fa-f:.]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(s) instanceof Inet6Address;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
      * Writes the example into {@code dir}, which must be missing or empty.
      *
      * @return the files written, site-relative, in order
      * @throws SiteException when the directory is not empty or a file cannot be written
      */
     public static List<String> write(Path dir, Clock clock, KeyKind deviceKeys) throws SiteException {
+        return write(dir, clock, deviceKeys, Addresses.LOOPBACK);
+    }
+
+    /**
+     * As {@link #write(Path, Clock, KeyKind)}, with the server certificate also naming {@code addresses}, and
+     * {@code listen.public-host} set to the first of them.
+     */
+    public static List<String> write(Path dir, Clock clock, KeyKind deviceKeys, Addresses addresses)
+            throws SiteException {
         try {
             if (Files.exists(dir)) {
                 if (!Files.isDirectory(dir)) {
@@ -56,7 +136,7 @@ public final class SiteInit {
             }
             Files.createDirectories(dir);
             List<String> written = new ArrayList<>();
-            text(dir, "spaprov.yaml", YAML, written);
+            text(dir, "spaprov.yaml", yaml(addresses), written);
             text(dir, ".gitignore", GITIGNORE, written);
             text(dir, "layers/global.xml", GLOBAL, written);
             text(dir, "layers/bootstrap.xml", BOOTSTRAP, written);
@@ -70,7 +150,7 @@ public final class SiteInit {
             Files.createDirectories(dir.resolve("firmware"));
             Files.write(dir.resolve("firmware/spa2102-5.2.12.bin"), fw);
             written.add("firmware/spa2102-5.2.12.bin");
-            pki(dir, clock, deviceKeys, written);
+            pki(dir, clock, deviceKeys, addresses, written);
             return written;
         } catch (IOException e) {
             throw SiteException.at(dir.toString(), 0, "cannot write the example site: " + e.getMessage());
@@ -79,7 +159,8 @@ public final class SiteInit {
         }
     }
 
-    private static void pki(Path dir, Clock clock, KeyKind deviceKeys, List<String> written) throws PkiException {
+    private static void pki(Path dir, Clock clock, KeyKind deviceKeys, Addresses addresses, List<String> written)
+            throws PkiException {
         Duration tenYears = Duration.ofDays(3650);
         CertificateAuthority ca = CertificateAuthority.create("spaprov example CA", KeyKind.RSA_2048, tenYears, clock);
         Path pki = dir.resolve("pki");
@@ -87,7 +168,8 @@ public final class SiteInit {
         Pem.writePrivateKey(pki.resolve("ca.key"), ca.ca().key());
         written.add("pki/ca.crt");
         written.add("pki/ca.key");
-        Issued server = ca.issueServer(List.of("localhost"), List.of("127.0.0.1"), KeyKind.RSA_2048, tenYears);
+        Issued server = ca.issueServer(addresses.dnsNames(), addresses.ipAddresses(), KeyKind.RSA_2048,
+                tenYears);
         Pem.writeCertificate(pki.resolve("server.crt"), server.certificate());
         Pem.writePrivateKey(pki.resolve("server.key"), server.key());
         written.add("pki/server.crt");
@@ -106,6 +188,13 @@ public final class SiteInit {
         Files.createDirectories(p.getParent());
         Files.writeString(p, content, StandardCharsets.UTF_8);
         written.add(rel);
+    }
+
+    private static String yaml(Addresses addresses) {
+        return addresses.publicHost()
+                .map(h -> YAML.replace("  # public-host: prov.example.net   # the name devices use; every generated URL names it",
+                        "  public-host: " + h + "   # the name devices use; every generated URL names it"))
+                .orElse(YAML);
     }
 
     private static final String YAML = """

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.spaprov.server.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class SiteWatcher implements AutoCloseable {
     private final AtomicReference<Optional<String>> error = new AtomicReference<>(Optional.empty());
     private final Consumer<Site> onChange;
     private final Check check;
+    private final UnaryOperator<ServerConfig> overrides;
     private long fingerprint;
     private String lastLoggedError = "";
     private ScheduledExecutorService poller;
@@ -57,15 +60,31 @@ public final class SiteWatcher implements AutoCloseable {
      * (at start: or the watcher fails; on reload: or the last good site keeps serving).
      */
     public SiteWatcher(Path siteDir, Path dataDir, Consumer<Site> onChange, Check check) throws SiteException {
+        this(siteDir, dataDir, onChange, check, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #SiteWatcher(Path, Path, Consumer, Check)}, with {@code overrides} applied to the settings of every
+     * loaded site before it is checked (command-line flags that the generated URLs must see, such as
+     * {@code serve --public-host}).
+     */
+    public SiteWatcher(Path siteDir, Path dataDir, Consumer<Site> onChange, Check check,
+            UnaryOperator<ServerConfig> overrides) throws SiteException {
+        this.overrides = overrides;
         this.siteDir = siteDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.onChange = onChange;
         this.check = check;
         this.fingerprint = fingerprint();
-        Site s = SiteLoader.load(this.siteDir, this.dataDir, 1);
+        Site s = load(1);
         check.check(s);
         current.set(s);
         onChange.accept(s);
+    }
+
+    private Site load(long generation) throws SiteException {
+        Site s = SiteLoader.load(siteDir, dataDir, generation);
+        return s.withConfig(overrides.apply(s.config()));
     }
 
     /** The last good site. */
@@ -101,7 +120,7 @@ public final class SiteWatcher implements AutoCloseable {
         }
         fingerprint = fp;
         try {
-            Site s = SiteLoader.load(siteDir, dataDir, current.get().generation() + 1);
+            Site s = load(current.get().generation() + 1);
             check.check(s);
             current.set(s);
             error.set(Optional.empty());

@@ -80,6 +80,61 @@ class ServerConfigReaderTest {
     }
 
     @Test
+    void limitsAreReadWithUnitsAndDefaultToTheTransports() throws Exception {
+        ServerConfig c = read("""
+                tftp:
+                  max-transfers: 512
+                  transfers-per-address: 64
+                  stalled-per-address: 0
+                  max-upload: 512KiB
+                  uploads-total: 8MiB
+                  max-client-timeout: 3s
+                http:
+                  head-timeout: 5s
+                  tls-handshake-timeout: 2500ms
+                  connections-per-address: 100
+                  max-connections: 5000
+                """);
+        assertThat(c.tftp()).isEqualTo(new ServerConfig.Tftp(512, 65464, Duration.ofSeconds(1), 5, 64, 0, 512 << 10,
+                8 << 20, Duration.ofSeconds(3)));
+        assertThat(c.tftp().peerLimits().transfersPerAddress()).isEqualTo(64);
+        assertThat(c.tftp().peerLimits().uploadBytesTotal()).isEqualTo(8 << 20);
+        assertThat(c.http()).isEqualTo(new ServerConfig.Http(java.util.Optional.of(Duration.ofSeconds(5)),
+                java.util.Optional.of(Duration.ofMillis(2500)), java.util.OptionalInt.of(100),
+                java.util.OptionalInt.of(5000)));
+
+        ServerConfig d = read("http: {max-connections: auto}\n");
+        assertThat(d.http()).isEqualTo(ServerConfig.Http.defaults());
+        assertThat(d.tftp()).isEqualTo(ServerConfig.Tftp.defaults());
+        var tftpDefaults = org.spaprov.tftp.TftpServerConfig.loopback();
+        assertThat(d.tftp().peerLimits()).isEqualTo(tftpDefaults.peers());
+        assertThat(d.tftp().maxUpload()).isEqualTo(tftpDefaults.maxUploadSize());
+    }
+
+    @Test
+    void badLimitsNameFileLineAndKey() {
+        assertThatThrownBy(() -> read("http:\n  head-timeout: 0s\n"))
+                .hasMessage("spaprov.yaml:2: error: http.head-timeout: must be more than zero");
+        assertThatThrownBy(() -> read("http:\n  connections-per-address: many\n"))
+                .hasMessage("spaprov.yaml:2: error: http.connections-per-address: 'many' is not a number");
+        assertThatThrownBy(() -> read("http:\n  max-connections: 3\n"))
+                .hasMessage("spaprov.yaml:2: error: http.max-connections: 3 is out of range 16..10000000");
+        assertThatThrownBy(() -> read("http:\n  conections: 3\n"))
+                .hasMessageStartingWith("spaprov.yaml:2: error: http.conections: unknown key (known: connections-per");
+        assertThatThrownBy(() -> read("tftp:\n  max-upload: 1MB\n"))
+                .hasMessage("spaprov.yaml:2: error: tftp.max-upload: '1MB' is not a size (65536, 512KiB, 1MiB, 1GiB)");
+        assertThatThrownBy(() -> read("tftp:\n  max-upload: 2GiB\n"))
+                .hasMessageStartingWith("spaprov.yaml:2: error: tftp.max-upload: 2GiB is out of range");
+        assertThatThrownBy(() -> read("tftp:\n  max-upload: 4MiB\n  uploads-total: 2MiB\n"))
+                .hasMessageStartingWith("spaprov.yaml:3: error: tftp.uploads-total: uploads-total (2097152 bytes) must"
+                        + " be at least max-upload (4194304 bytes)");
+        assertThatThrownBy(() -> read("tftp:\n  max-transfers: 10\n  transfers-per-address: 11\n"))
+                .hasMessage("spaprov.yaml:3: error: tftp.transfers-per-address: 11 is out of range 1..10");
+        assertThatThrownBy(() -> read("tftp:\n  max-client-timeout: 300s\n"))
+                .hasMessageStartingWith("spaprov.yaml:2: error: tftp.max-client-timeout: must be at most 255s");
+    }
+
+    @Test
     void thePublicHostIsAHostNameOrAddressAndNothingElse() throws Exception {
         assertThat(read("listen: {public-host: prov.example.net}\n").listen().publicHost()).contains("prov.example.net");
         assertThat(read("listen: {public-host: 192.0.2.10}\n").listen().publicHost()).contains("192.0.2.10");
