@@ -112,6 +112,11 @@ class SecretLeakEndToEndTest {
         captured.forEach(c -> hits.addAll(secrets.search(c.getKey(), c.getValue())));
         assertThat(captured).as("captures").hasSizeGreaterThan(40);
         assertThat(hits).as("secrets found in what the suite produced").isEmpty();
+        // what was searched, for a reader of the build (no secret in it, as just shown)
+        Path report = Path.of("target", "secret-leak-captures.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, String.join("\n", captured.stream()
+                .map(c -> "===== " + c.getKey() + "\n" + c.getValue()).toList()));
     }
 
     private record Ports(int tftp, int http, int https, int admin) {
@@ -351,6 +356,17 @@ class SecretLeakEndToEndTest {
         assertThat(cli("profile validate (text)", "profile", "validate", text.toString()).code()).isEqualTo(1);
         assertThat(cli("profile validate (xml)", "profile", "validate", xml.toString()).code()).isEqualTo(1);
         cli("profile convert (xml)", "profile", "convert", xml.toString(), "--to", "text");
+        // well-formed, so the findings are about the values: a misspelt name, a bad value, next to secrets
+        Path wellFormed = Files.writeString(tmp.resolve("secret-ok.txt"), """
+                GPP_SA "%1$s" ;
+                Pasword_1_ "%1$s" ;
+                Password_2_ "%1$s" ;
+                Resync_Periodic "%1$s" ;
+                Profile_Rule "[--key %1$s] tftp://" ;
+                """.formatted(VALIDATE_SECRET));
+        assertThat(cli("profile validate (values)", "profile", "validate", wellFormed.toString()).code()).isEqualTo(1);
+        cli("profile compile (values)", "profile", "compile", wellFormed.toString(), "-o",
+                tmp.resolve("out.cfg").toString(), "--key", VALIDATE_SECRET);
     }
 
     /** The admin API: every answer captured. */
