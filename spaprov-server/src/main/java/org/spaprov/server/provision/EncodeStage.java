@@ -41,7 +41,7 @@ final class EncodeStage implements Stage {
         Profile profile = ctx.profile().orElseThrow();
         boolean withheld = false;
         if (!authenticated && ctx.site().config().security().plainSecrets() == PlainSecrets.DENY) {
-            Profile open = withoutSecrets(profile);
+            Profile open = withoutSecrets(profile, ctx.device().flatMap(d -> d.key()));
             withheld = open.statements().size() != profile.statements().size();
             profile = open;
         }
@@ -56,15 +56,25 @@ final class EncodeStage implements Stage {
                 "served" + (gzip ? " gzip" : "") + (key.isPresent() ? " encrypted" : "") + note, ctx.mac());
     }
 
-    /** {@code p} without the statements the catalogs flag secret. */
-    static Profile withoutSecrets(Profile p) {
+    /** {@code p} without its secret statements ({@link #isSecret}). */
+    static Profile withoutSecrets(Profile p, Optional<String> deviceKey) {
         Profile.Builder b = Profile.builder();
         for (Setting s : p.statements()) {
-            if (!Catalogs.isSecret(s.name())) {
+            if (!isSecret(s, deviceKey)) {
                 b.add(s);
             }
         }
         return b.build();
+    }
+
+    /**
+     * A statement is secret when the catalogs flag its parameter, or when its value carries the
+     * device's key: a layer may place {@code {{ device.key }}} in any parameter (the guide keeps keys
+     * in {@code GPP_B} for {@code [--key $B]}), and the key is a secret wherever it is put.
+     */
+    static boolean isSecret(Setting s, Optional<String> deviceKey) {
+        return Catalogs.isSecret(s.name()) || deviceKey.filter(k -> !k.isEmpty() && s.value() != null
+                && s.value().contains(k)).isPresent();
     }
 
     private static String etag(byte[] xml, boolean gzip, Optional<String> key) {

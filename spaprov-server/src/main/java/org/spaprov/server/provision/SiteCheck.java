@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.spaprov.profile.Finding;
 import org.spaprov.profile.Profile;
 import org.spaprov.profile.Setting;
-import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.profile.xml.XmlProfileWriter;
 import org.spaprov.server.site.Site;
@@ -80,7 +79,7 @@ public final class SiteCheck {
         if (!showSecrets) {
             Profile.Builder b = Profile.builder();
             for (Setting s : p.statements()) {
-                b.add(Catalogs.isSecret(s.name()) && s.value() != null && !s.value().isEmpty()
+                b.add(EncodeStage.isSecret(s, d.key()) && s.value() != null && !s.value().isEmpty()
                         ? new Setting(s.name(), MASK, s.access(), s.position()) : s);
             }
             p = b.build();
