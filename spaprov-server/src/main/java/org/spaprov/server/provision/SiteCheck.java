@@ -66,7 +66,8 @@ public final class SiteCheck {
 
     /**
      * The profile {@code mac} of the site would get as plain XML, with every secret parameter's value
-     * replaced by {@link #MASK} unless {@code showSecrets}.
+     * replaced by {@link #MASK} unless {@code showSecrets}. Generated URLs name the ports of
+     * {@code spaprov.yaml}, as a server started on them would (port 0 in the yaml: as yet unknown).
      *
      * @throws SiteException when the device is not in {@code devices.csv} or its profile does not build
      */
@@ -75,7 +76,10 @@ public final class SiteCheck {
         if (d == null) {
             throw SiteException.at("devices.csv", 0, "no device " + mac);
         }
-        Profile p = new BuildStage(() -> BoundPorts.NONE).build(site, d);
+        var listen = site.config().listen();
+        BoundPorts yaml = new BoundPorts(listen.tftpPort() > 0 ? listen.tftpPort() : -1,
+                listen.httpPort() > 0 ? listen.httpPort() : -1, listen.httpsPort() > 0 ? listen.httpsPort() : -1);
+        Profile p = new BuildStage(() -> yaml).build(site, d);
         if (!showSecrets) {
             Profile.Builder b = Profile.builder();
             for (Setting s : p.statements()) {
