@@ -100,7 +100,7 @@ class ModuleRulesTest {
                 .layer("runtime").definedBy("org.spaprov.server.runtime..")
                 .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "provision", "site", "config", "runtime")
-                .whereLayer("admin").mayOnlyAccessLayers("provision", "store", "device", "config")
+                .whereLayer("admin").mayOnlyAccessLayers("provision", "store", "device", "config", "site")
                 .whereLayer("net").mayOnlyAccessLayers("http", "provision", "store", "config")
                 .whereLayer("http").mayOnlyAccessLayers("provision", "config", "runtime")
                 .whereLayer("provision").mayOnlyAccessLayers("firmware", "site", "store", "config", "device", "secrets")
