@@ -53,7 +53,9 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(AdminConfig config, ServerCore core) throws IOException {
         InetAddress host = InetAddress.getByName(config.bind());
-        BearerAuth auth = new BearerAuth(config.token(), Optional.of(new AdminTokens(core.dataDir())));
+        AdminTokens tokens = new AdminTokens(core.dataDir());
+        tokens.problems().forEach(p -> LOG.warn("admin: {} (line skipped)", p));
+        BearerAuth auth = new BearerAuth(config.token(), Optional.of(tokens));
         DeviceApi devices = new DeviceApi(core.store());
         DeviceWriteApi writes = new DeviceWriteApi(core);
         List<Route> routes = new CopyOnWriteArrayList<>();

@@ -244,6 +244,12 @@ class AdminWriteApiTest {
         List<String> out = curl("-X", "DELETE", "-H", "Authorization: Bearer " + read,
                 admin.baseUrl() + "/devices/000e08ee0001");
         assertThat(out).containsExactly("{\"status\":403,\"error\":\"this token lacks the 'write' scope\"}", "403");
+
+        // Deleting its line revokes a token, without a restart.
+        Path file = server.core().dataDir().resolve(AdminTokens.FILE_NAME);
+        Files.write(file, Files.readAllLines(file).stream().filter(l -> !l.endsWith(" reader")).toList());
+        assertThat(send("GET", "/api/v1/devices", read, null, null).status()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/events", push, null, null).status()).isEqualTo(200);
     }
 
     @Test
