@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class ApiRoutes {
     /** The REST API's base path. */
     static final String BASE = "/api/v1";
+    /** The request attribute naming the token that was accepted (for the log of writes). */
+    static final String TOKEN_NAME = "spaprov.token.name";
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
 
     private ApiRoutes() {
@@ -83,8 +85,8 @@ final class ApiRoutes {
         // Answers about devices are not for caches, whoever may sit in between.
         ctx.header("Cache-Control", "no-store");
         String header = ctx.header("Authorization");
-        java.util.Optional<java.util.Set<Scope>> scopes = auth.scopes(header);
-        if (scopes.isEmpty()) {
+        java.util.Optional<BearerAuth.Grant> grant = auth.grant(header);
+        if (grant.isEmpty()) {
             LOG.info("admin: refused {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(),
                     header == null ? "no token" : "wrong token");
             throw ApiError.unauthorized(header == null ? "this route needs 'Authorization: Bearer <token>'"
@@ -97,12 +99,13 @@ final class ApiRoutes {
         if (needed.isEmpty()) {
             needed = java.util.Set.of(Scope.READ);
         }
-        if (needed.stream().noneMatch(scopes.get()::contains)) {
+        if (needed.stream().noneMatch(grant.get().scopes()::contains)) {
             String scope = needed.stream().map(Scope::wire).sorted().collect(java.util.stream.Collectors.joining("' or '"));
             LOG.info("admin: refused {} {} from {}: the token lacks the '{}' scope", ctx.method(), ctx.path(), ctx.ip(),
                     scope);
             throw ApiError.forbidden("this token lacks the '" + scope + "' scope");
         }
+        ctx.attribute(TOKEN_NAME, grant.get().name());
     }
 
     private static void error(Context ctx, int status, String message) {

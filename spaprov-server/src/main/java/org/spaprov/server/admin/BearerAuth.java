@@ -39,21 +39,38 @@ final class BearerAuth {
         return scopes(header).filter(s -> s.size() == Scope.values().length).isPresent();
     }
 
+    /**
+     * Who holds a token and what it may do.
+     *
+     * @param name   {@value #FULL_NAME} for the full-scope token, else its name in {@link AdminTokens}
+     * @param scopes its scopes
+     */
+    record Grant(String name, Set<Scope> scopes) {
+    }
+
+    /** The name the full-scope token goes by in the log. */
+    static final String FULL_NAME = "admin";
+
     /** The scopes of the token in {@code header} (may be null); empty when it is no known token. */
     Optional<Set<Scope>> scopes(String header) {
+        return grant(header).map(Grant::scopes);
+    }
+
+    /** The grant of the token in {@code header} (may be null); empty when it is no known token. */
+    Optional<Grant> grant(String header) {
         if (header == null || header.length() <= SCHEME.length()
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Optional.empty();
         }
         byte[] presented = sha256(header.substring(SCHEME.length()).trim());
         if (MessageDigest.isEqual(expected, presented)) {
-            return Optional.of(EnumSet.allOf(Scope.class));
+            return Optional.of(new Grant(FULL_NAME, EnumSet.allOf(Scope.class)));
         }
         if (scoped.isPresent()) {
             for (AdminTokens.Entry e : scoped.get().entries()) {
                 byte[] hash = HexFormat.of().parseHex(e.hash().substring(AdminToken.HASHED.length()));
                 if (MessageDigest.isEqual(hash, presented)) {
-                    return Optional.of(e.scopes());
+                    return Optional.of(new Grant(e.name(), e.scopes()));
                 }
             }
         }

@@ -85,7 +85,7 @@ final class DeviceWriteApi {
             }
             core.store().putDevice(d);
         }
-        LOG.info("admin: device {} added through the API", d.mac());
+        LOG.info("admin: device {} added through the API by token '{}'", d.mac(), who(ctx));
         ctx.status(201).header("Location", ApiRoutes.BASE + "/devices/" + d.mac())
                 .json(DeviceView.of(d, Optional.empty()));
     }
@@ -106,7 +106,7 @@ final class DeviceWriteApi {
             core.store().putDevice(d);
             created = old.isEmpty();
         }
-        LOG.info("admin: device {} {} through the API", mac, created ? "added" : "replaced");
+        LOG.info("admin: device {} {} through the API by token '{}'", mac, created ? "added" : "replaced", who(ctx));
         ctx.status(created ? 201 : 200).json(DeviceView.of(d, core.store().lastContact(mac)));
     }
 
@@ -119,7 +119,7 @@ final class DeviceWriteApi {
                 throw ApiError.notFound("no device " + mac);
             }
         }
-        LOG.info("admin: device {} removed through the API", mac);
+        LOG.info("admin: device {} removed through the API by token '{}'", mac, who(ctx));
         ctx.status(204);
     }
 
@@ -169,7 +169,7 @@ final class DeviceWriteApi {
             }
             core.store().putDevices(wanted.values());
         }
-        LOG.info("admin: {} devices imported through the API ({} new)", wanted.size(), created);
+        LOG.info("admin: {} devices imported through the API ({} new) by token '{}'", wanted.size(), created, who(ctx));
         ctx.json(new Imported(wanted.size(), created, wanted.size() - created));
     }
 
@@ -279,6 +279,12 @@ final class DeviceWriteApi {
             throw ApiError.conflict("device " + mac + " comes from the site's devices.csv: change it there"
                     + " (read-only through the API)");
         }
+    }
+
+    /** The name of the token that made the request (its line in admin.tokens, or admin). */
+    private static String who(Context ctx) {
+        Object name = ctx.attribute(ApiRoutes.TOKEN_NAME);
+        return name == null ? "?" : name.toString();
     }
 
     private static String pathMac(Context ctx) {

@@ -31,6 +31,9 @@ class AdminTokensTest {
         assertThat(auth.scopes("Bearer full-scope-token-0123456789")).contains(EnumSet.allOf(Scope.class));
         assertThat(auth.accepts("Bearer " + ops)).as("accepts() means the full-scope token").isFalse();
         assertThat(auth.scopes("Bearer " + ops + "x")).isEmpty();
+        assertThat(auth.grant("Bearer " + ops)).get().extracting(BearerAuth.Grant::name).isEqualTo("ops");
+        assertThat(auth.grant("Bearer full-scope-token-0123456789")).get().extracting(BearerAuth.Grant::name)
+                .isEqualTo(BearerAuth.FULL_NAME);
 
         assertThatThrownBy(() -> tokens.create(EnumSet.of(Scope.READ), "ops", new SecureRandom()))
                 .hasMessageContaining("'ops' exists");
