@@ -23,11 +23,11 @@ import picocli.CommandLine.Option;
                 "Ports come from the site's spaprov.yaml; the flags override them. Port 0 picks a free port, -1 "
                         + "turns a listener off. One 'listening <protocol> <address>:<port>' line is printed per "
                         + "listener once all are bound.", "",
-                "--admin-port (or listen.admin) also starts the read-only admin API (/api/v1, /metrics) on the same "
-                        + "address. Its bearer token is $SPAPROV_ADMIN_TOKEN, else the one issued at the first "
+                "--admin-port (or listen.admin) also starts the admin API (/api/v1, /metrics; see 'spaprov device' "
+                        + "and 'spaprov events') on the same address. Its full-scope bearer token is $SPAPROV_ADMIN_TOKEN, else the one issued at the first "
                         + "start: written once to DATA/admin.token (owner-only; read it, then delete it), while the "
                         + "server keeps only its SHA-256 (DATA/admin.token.sha256, delete it for a new token); the "
-                        + "'admin:' line names the file, not the token."},
+                        + "'admin:' line names the file, not the token. Tokens with fewer scopes: 'spaprov admin token create'."},
         mixinStandardHelpOptions = true,
         exitCodeList = {"0:stopped with Ctrl-C or SIGTERM (the store flushed first)", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
         footer = {"  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 \\",

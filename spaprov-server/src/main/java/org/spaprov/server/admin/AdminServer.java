@@ -6,6 +6,11 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +18,8 @@ import org.spaprov.server.feedback.drift.DriftService;
 import org.spaprov.server.provision.ServerCore;
 
 /**
- * The control plane: a small read-only REST API ({@code /api/v1}) and {@code /metrics} over a
- * {@link ServerCore}'s store, on Javalin (Jetty), with every route but health behind a bearer token.
+ * The control plane: a small REST API ({@code /api/v1}) and {@code /metrics} over a
+ * {@link ServerCore}'s store, on Javalin (Jetty), with every route but health and the OpenAPI document behind a bearer token and its scope.
  * The routes are listed in {@link ApiRoutes}.
  *
  * <pre>{@code
@@ -34,9 +39,12 @@ public final class AdminServer implements AutoCloseable {
     private final Javalin app;
     private final InetSocketAddress address;
 
-    private AdminServer(Javalin app, InetSocketAddress address) {
+    private final List<Route> routes;
+
+    private AdminServer(Javalin app, InetSocketAddress address, List<Route> routes) {
         this.app = app;
         this.address = address;
+        this.routes = routes;
     }
 
     /**
@@ -46,8 +54,12 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(AdminConfig config, ServerCore core) throws IOException {
         InetAddress host = InetAddress.getByName(config.bind());
-        BearerAuth auth = new BearerAuth(config.token());
+        AdminTokens tokens = new AdminTokens(core.dataDir());
+        tokens.problems().forEach(p -> LOG.warn("admin: {} (line skipped)", p));
+        BearerAuth auth = new BearerAuth(config.token(), Optional.of(tokens));
         DeviceApi devices = new DeviceApi(core.store());
+        DeviceWriteApi writes = new DeviceWriteApi(core);
+        List<Route> routes = new CopyOnWriteArrayList<>();
         MetricsApi metrics = new MetricsApi(core);
         DriftApi drift = new DriftApi(new DriftService(core));
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
@@ -60,14 +72,22 @@ public final class AdminServer implements AutoCloseable {
             c.jetty.port = config.port();
             c.jetty.threadPool = pool;
             c.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
-            c.http.maxRequestSize = 64 * 1024;
+            // Device imports are the large bodies: ~100,000 devices.csv lines.
+            c.http.maxRequestSize = 16L * 1024 * 1024;
+            c.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(h.getHttpMethod().name(), h.getPath(),
+                    h.getRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
+                            .collect(Collectors.toUnmodifiableSet())));
+                }
+            });
             c.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             // Logged as ours, so the CLI can silence Javalin's logger (its start failure duplicates ours).
             c.router.javaLangErrorHandler((res, error) -> {
                 LOG.error("admin: request failed: {}", error.toString());
                 res.setStatus(500);
             });
-            ApiRoutes.declare(c.routes, auth, devices, metrics, drift);
+            ApiRoutes.declare(c.routes, auth, devices, writes, metrics, drift);
         });
         try {
             app.start();
@@ -76,7 +96,22 @@ public final class AdminServer implements AutoCloseable {
             throw new IOException("admin: cannot listen on " + hostPort(host, config.port()) + ": "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-        return new AdminServer(app, new InetSocketAddress(host, app.port()));
+        return new AdminServer(app, new InetSocketAddress(host, app.port()), List.copyOf(routes));
+    }
+
+    /**
+     * A declared route.
+     *
+     * @param method {@code GET}, {@code POST}, ...
+     * @param path   as declared ({@code /api/v1/devices/{mac}})
+     * @param access its roles
+     */
+    record Route(String method, String path, Set<Access> access) {
+    }
+
+    /** Every route declared in {@link ApiRoutes}, as Javalin registered it. */
+    List<Route> routes() {
+        return routes;
     }
 
     /** The bound address (the real port when 0 was asked for). */

@@ -10,7 +10,7 @@ final class ApiError extends RuntimeException {
 
     /** The kinds of refusal and their status. */
     enum Kind {
-        INVALID(400), UNAUTHORIZED(401), NOT_FOUND(404);
+        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409);
 
         final int status;
 
@@ -32,6 +32,14 @@ final class ApiError extends RuntimeException {
 
     static ApiError unauthorized(String message) {
         return new ApiError(Kind.UNAUTHORIZED, message);
+    }
+
+    static ApiError forbidden(String message) {
+        return new ApiError(Kind.FORBIDDEN, message);
+    }
+
+    static ApiError conflict(String message) {
+        return new ApiError(Kind.CONFLICT, message);
     }
 
     static ApiError notFound(String message) {

@@ -82,10 +82,25 @@ final class DeviceApi {
                 store.events(Optional.of(mac), limit).stream().map(EventView::of).toList()));
     }
 
-    /** {@code GET /api/v1/events[?limit=N]}: the newest events of all devices. */
+    /**
+     * {@code GET /api/v1/events[?limit=N][&device=MAC][&after=ID]}: the newest events (newest first), of one
+     * device with {@code device}; with {@code after}, the events written after that id, oldest first (how
+     * {@code spaprov events --follow} polls).
+     */
     void events(Context ctx) {
         int limit = limit(ctx, DEFAULT_EVENTS);
-        ctx.json(new Events(store.recentEvents(limit).stream().map(EventView::of).toList()));
+        String rawDevice = ctx.queryParam("device");
+        Optional<String> mac = rawDevice == null ? Optional.empty() : Optional.of(Mac.tryParse(rawDevice).map(Mac::hex)
+                .orElseThrow(() -> ApiError.invalid("device: not a MAC address: " + shown(rawDevice))));
+        String rawAfter = ctx.queryParam("after");
+        java.util.OptionalLong after = java.util.OptionalLong.empty();
+        if (rawAfter != null) {
+            if (!rawAfter.matches("[0-9]{1,18}")) {
+                throw ApiError.invalid("after: expected an event id, got " + shown(rawAfter));
+            }
+            after = java.util.OptionalLong.of(Long.parseLong(rawAfter));
+        }
+        ctx.json(new Events(store.eventPage(mac, after, limit).stream().map(EventView::of).toList()));
     }
 
     /** The {@code limit} query parameter: absent = {@code dflt}, else 1..{@value #MAX_LIMIT}. */

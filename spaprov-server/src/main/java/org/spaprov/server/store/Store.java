@@ -145,6 +145,15 @@ public final class Store implements AutoCloseable {
         devices.put(d.mac(), d);
     }
 
+    /** Adds or replaces devices and their keys in one transaction: all of them are stored, or none. */
+    public void putDevices(Collection<DeviceRecord> list) {
+        jdbi.useTransaction(h -> list.forEach(d -> {
+            upsertDevice(h, d);
+            putKey(h, d.mac(), d.key());
+        }));
+        list.forEach(d -> devices.put(d.mac(), d));
+    }
+
     /** Removes a device and its key and contact; true when it existed. */
     public boolean deleteDevice(String mac) {
         int n = jdbi.inTransaction(h -> {
@@ -265,6 +274,25 @@ public final class Store implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " ORDER BY id DESC").setMaxRows(limit)
                 .map((rs, ctx) -> event(rs))
                 .list());
+    }
+
+    /**
+     * A page of events with their ids: with {@code after}, the oldest {@code limit} events written after that id
+     * (oldest first, for following new events); without, the newest {@code limit} (newest first). {@code mac}
+     * narrows it to one device.
+     */
+    public List<StoredEvent> eventPage(Optional<String> mac, java.util.OptionalLong after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT occurred_at, mac, address, protocol, file_name, status, bytes,"
+                + " duration_us, reason, repeat_count, id FROM events WHERE 1 = 1");
+        mac.ifPresent(m -> sql.append(" AND mac = :mac"));
+        after.ifPresent(a -> sql.append(" AND id > :after"));
+        sql.append(after.isPresent() ? " ORDER BY id ASC" : " ORDER BY id DESC");
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString());
+            mac.ifPresent(m -> q.bind("mac", m));
+            after.ifPresent(a -> q.bind("after", a));
+            return q.setMaxRows(limit).map((rs, ctx) -> new StoredEvent(rs.getLong(11), event(rs))).list();
+        });
     }
 
     /** When and how the device was last heard from. */

@@ -92,6 +92,15 @@ class StorePostgresTest {
     }
 
     @Test
+    void batchesAndEventPagesOnPostgres() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=spaprov";
+        try (Store s = Store.open(url, Clock.systemUTC(), StoreTest.BOX)) {
+            s.jdbi().useHandle(h -> h.execute("DELETE FROM events"));
+            StoreBatchAndPagesTest.check(s);
+        }
+    }
+
+    @Test
     void migratesAndStoresOnPostgres() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=spaprov";
         Clock clock = Clock.systemUTC();
