@@ -208,4 +208,32 @@ class DeviceCommandTest {
                 + server.httpAddress().map(InetSocketAddress::getPort).orElseThrow() + "/spa" + mac + ".xml")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
+
+    @Test
+    void driftExitsOneUntilTheLatestReportMatches() throws Exception {
+        String mac = SiteInit.DEVICES.get(1)[0]; // the keyed example device: its report is encrypted with its key
+        CliRun none = run("device", "drift", mac);
+        assertThat(none.code()).as("no report yet").isEqualTo(1);
+
+        report(mac, "<flat-profile><Proxy_1_>drifted.example.org</Proxy_1_></flat-profile>");
+        CliRun drifted = run("device", "drift", mac);
+        assertThat(drifted.code()).as(drifted.out() + drifted.err()).isEqualTo(1);
+        assertThat(drifted.out()).contains("Proxy_1_  intended='sip.example.net'  reported='drifted.example.org'")
+                .contains("1 parameter(s) differ");
+
+        report(mac, "<flat-profile><Proxy_1_>sip.example.net</Proxy_1_></flat-profile>");
+        CliRun clean = run("device", "drift", mac);
+        assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).endsWith("no drift\n");
+    }
+
+    private static void report(String mac, String xml) throws Exception {
+        byte[] sealed = org.spaprov.profile.codec.ProfileCodec.encode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                false, SiteInit.EXAMPLE_KEY, org.spaprov.profile.codec.Digest.MD5);
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.httpAddress().orElseThrow().getPort() + "/report-" + mac + ".xml"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sealed)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).isEqualTo(200);
+        server.core().store().flush();
+    }
 }
