@@ -98,9 +98,11 @@ class ModuleRulesTest {
                 .layer("pki").definedBy("org.spaprov.server.pki..")
                 .layer("secrets").definedBy("org.spaprov.server.secrets..")
                 .layer("runtime").definedBy("org.spaprov.server.runtime..")
+                .layer("feedback").definedBy("org.spaprov.server.feedback..")
                 .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "provision", "site", "config", "runtime")
-                .whereLayer("admin").mayOnlyAccessLayers("provision", "store", "device", "config")
+                .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "provision", "site", "config", "runtime",
+                        "feedback")
+                .whereLayer("admin").mayOnlyAccessLayers("provision", "store", "device", "config", "feedback")
                 .whereLayer("net").mayOnlyAccessLayers("http", "provision", "store", "config")
                 .whereLayer("http").mayOnlyAccessLayers("provision", "config", "runtime")
                 .whereLayer("provision").mayOnlyAccessLayers("firmware", "site", "store", "config", "device", "secrets")
@@ -111,7 +113,8 @@ class ModuleRulesTest {
                 .whereLayer("device").mayNotAccessAnyLayer()
                 .whereLayer("pki").mayNotAccessAnyLayer()
                 .whereLayer("secrets").mayNotAccessAnyLayer()
-                .whereLayer("runtime").mayNotAccessAnyLayer();
+                .whereLayer("runtime").mayNotAccessAnyLayer()
+                .whereLayer("feedback").mayOnlyAccessLayers("provision", "store", "site", "config", "device");
         rule.check(ours);
     }
 

@@ -46,7 +46,8 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminConfig config, ServerCore core) throws IOException {
         InetAddress host = InetAddress.getByName(config.bind());
         BearerAuth auth = new BearerAuth(config.token());
-        DeviceApi devices = new DeviceApi(core.store());
+        DeviceApi devices = new DeviceApi(core.store(),
+                new org.spaprov.server.feedback.status.StatusService(core::site, core.clock()));
         MetricsApi metrics = new MetricsApi(core);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("spaprov-admin");

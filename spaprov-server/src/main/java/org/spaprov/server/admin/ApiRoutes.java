@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET /api/v1/health               PUBLIC  {"status":"ok"}
  * GET /api/v1/devices              TOKEN   {"devices":[...],"next":mac}     ?limit=1..1000 (1000) &after=MAC
+ *                                          &model= &group= &q= &firmware= &stale=true|false &result=ok|failed
  * GET /api/v1/devices/{mac}        TOKEN   {"device":{...},"events":[...]}   ?limit=1..1000 (20)
  * GET /api/v1/events               TOKEN   {"events":[...]}                  ?limit=1..1000 (100)
  * GET /metrics                     TOKEN   Prometheus text

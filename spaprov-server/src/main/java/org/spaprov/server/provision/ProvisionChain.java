@@ -62,6 +62,10 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     @Override
     public ProvisionResult serve(ProvisionRequest r) {
         ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
+        if (res.isOk() && res.reason().startsWith("served") && res.deviceMac().isPresent()) {
+            // The applied state's "served" step (feedback.status): which profile version the device fetched.
+            store.status().served(res.deviceMac().get(), res.etag());
+        }
         if (res.status() >= 400) {
             String address = r.remote().getAddress() == null ? r.remote().getHostString()
                     : r.remote().getAddress().getHostAddress();
