@@ -238,7 +238,7 @@ public final class SpaprovServer implements AutoCloseable {
         return syslog.map(SyslogReceiver::localAddress);
     }
 
-    /** The syslog receiver, if enabled (its counters; tests wait on {@link SyslogReceiver#drain()}). */
+    /** The syslog receiver, if enabled (its counters; tests wait on {@link SyslogReceiver#awaitHandled}). */
     public Optional<SyslogReceiver> syslogReceiver() {
         return syslog;
     }

@@ -66,9 +66,11 @@ public final class SyslogReceiver implements AutoCloseable {
     private final Channel channel;
     private final AtomicLong received;
     private final AtomicLong dropped;
+    private final Handled handled;
 
     private SyslogReceiver(EventLoopGroup loop, ThreadPoolExecutor worker, Channel channel, AtomicLong received,
-            AtomicLong dropped) {
+            AtomicLong dropped, Handled handled) {
+        this.handled = handled;
         this.loop = loop;
         this.worker = worker;
         this.channel = channel;
@@ -91,6 +93,7 @@ public final class SyslogReceiver implements AutoCloseable {
         SyslogRate rate = new SyslogRate(clock, config.perAddress(), config.total());
         AtomicLong received = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
+        Handled handled = new Handled();
         Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 // One more byte than we read, so a longer datagram is seen as cut.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(SyslogMessage.MAX_BYTES + 1))
@@ -113,6 +116,8 @@ public final class SyslogReceiver implements AutoCloseable {
                                     consumer.accept(m);
                                 } catch (RuntimeException e) {
                                     LOG.warn("syslog: line from {} not recorded: {}", address, e.toString());
+                                } finally {
+                                    handled.done();
                                 }
                             });
                         } catch (RejectedExecutionException e) {
@@ -127,7 +132,7 @@ public final class SyslogReceiver implements AutoCloseable {
                 });
         try {
             Channel ch = b.bind(config.bind(), config.port()).sync().channel();
-            return new SyslogReceiver(loop, worker, ch, received, dropped);
+            return new SyslogReceiver(loop, worker, ch, received, dropped, handled);
         } catch (Exception e) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             worker.shutdown();
@@ -151,14 +156,44 @@ public final class SyslogReceiver implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Waits until every admitted line so far has been handed to the consumer (tests, shutdown). */
-    public void drain() {
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        try {
-            worker.execute(() -> done.complete(null));
-            done.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("syslog: drain: {}", e.toString());
+    /** Lines the consumer has finished with. */
+    public long handled() {
+        return handled.count();
+    }
+
+    /**
+     * Waits until the consumer has finished with at least {@code n} lines since start, or the timeout passes
+     * (tests: a datagram's arrival is the event waited for).
+     *
+     * @return whether it got there
+     */
+    public boolean awaitHandled(long n, java.time.Duration timeout) throws InterruptedException {
+        return handled.await(n, timeout);
+    }
+
+    /** A counter one can wait on. */
+    private static final class Handled {
+        private long count;
+
+        synchronized void done() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized boolean await(long n, java.time.Duration timeout) throws InterruptedException {
+            long end = System.nanoTime() + timeout.toNanos();
+            while (count < n) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
         }
     }
 
