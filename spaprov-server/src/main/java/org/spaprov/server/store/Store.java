@@ -233,7 +233,8 @@ public final class Store implements AutoCloseable {
         });
         n += status.prune(r);
         if (n > 0) {
-            org.slf4j.LoggerFactory.getLogger(Store.class).info("store: {} events and device log lines pruned (keep {}, at most {} rows)", n,
+            org.slf4j.LoggerFactory.getLogger(Store.class).info(
+                    "store: {} events and device log lines pruned (keep {}, at most {} rows)", n,
                     r.keep(), r.maxRows());
         }
         return n;
