@@ -4,6 +4,7 @@ CREATE TABLE device_status (
     mac             CHAR(12)       NOT NULL PRIMARY KEY,
     served_at       TIMESTAMP WITH TIME ZONE,
     served_hash     VARCHAR(128),
+    served_inputs   VARCHAR(64),
     resync_at       TIMESTAMP WITH TIME ZONE,
     resync_ok       BOOLEAN,
     resync_error    VARCHAR(256),

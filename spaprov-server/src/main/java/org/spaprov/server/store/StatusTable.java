@@ -52,11 +52,13 @@ public final class StatusTable {
      *
      * @param servedAt   when its profile was last served (200)
      * @param servedHash that profile's content hash (its ETag)
+     * @param servedInputs the fingerprint of what that profile was made of (provision.ProfileInputs)
      * @param resync     its last resync outcome
      * @param upgrade    its last upgrade outcome
      * @param firmware   its firmware version as its syslog said (a successful upgrade's {@code $ERR})
      */
-    public record Row(String mac, Optional<Instant> servedAt, Optional<String> servedHash, Optional<Outcome> resync,
+    public record Row(String mac, Optional<Instant> servedAt, Optional<String> servedHash,
+            Optional<String> servedInputs, Optional<Outcome> resync,
             Optional<Outcome> upgrade, Optional<String> firmware) {
     }
 
@@ -64,7 +66,7 @@ public final class StatusTable {
     public record LogLine(Instant at, Optional<String> mac, String address, String line) {
     }
 
-    private record Served(Instant at, String hash) {
+    private record Served(Instant at, String hash, String inputs) {
     }
 
     private final Jdbi jdbi;
@@ -77,9 +79,13 @@ public final class StatusTable {
         this.clock = clock;
     }
 
-    /** The device was served its profile with content hash {@code hash} now; never blocks. */
-    public void served(String mac, String hash) {
-        served.put(mac, new Served(clock.instant(), cut(Optional.of(hash), 128).orElse("")));
+    /**
+     * The device was served its profile now, with content hash {@code hash}, made of {@code inputs} (a
+     * fingerprint of its layers); never blocks.
+     */
+    public void served(String mac, String hash, String inputs) {
+        served.put(mac, new Served(clock.instant(), cut(Optional.of(hash), 128).orElse(""),
+                cut(Optional.of(inputs), 64).orElse("")));
         if (draining.compareAndSet(false, true)) {
             Thread.ofVirtual().name("status-writer").start(this::drain);
         }
@@ -184,8 +190,8 @@ public final class StatusTable {
 
     private synchronized void write(String mac, Served s) {
         try {
-            upsert(mac, "served_at = :at, served_hash = :hash", Map.of("at", Timestamp.from(s.at()), "hash", s.hash()),
-                    null);
+            upsert(mac, "served_at = :at, served_hash = :hash, served_inputs = :inputs", Map.of("at",
+                    Timestamp.from(s.at()), "hash", s.hash(), "inputs", s.inputs()), null);
         } catch (RuntimeException e) {
             // Status is advisory: a failed write must not stop the next ones; the next fetch writes it again.
             LOG.warn("store: cannot record the profile served to {}: {}", mac, e.toString());
@@ -213,13 +219,14 @@ public final class StatusTable {
         return u;
     }
 
-    private static final String SELECT = "SELECT mac, served_at, served_hash, resync_at, resync_ok, resync_error,"
+    private static final String SELECT = "SELECT mac, served_at, served_hash, served_inputs, resync_at, resync_ok, resync_error,"
             + " resync_source, upgrade_at, upgrade_ok, upgrade_error, upgrade_source, firmware FROM device_status";
 
     private static Row row(ResultSet rs) throws SQLException {
         Timestamp served = rs.getTimestamp(2);
         return new Row(rs.getString(1).trim(), Optional.ofNullable(served).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getString(3)), outcome(rs, 4), outcome(rs, 8), Optional.ofNullable(rs.getString(12)));
+                Optional.ofNullable(rs.getString(3)), Optional.ofNullable(rs.getString(4)), outcome(rs, 5), outcome(rs, 9),
+                Optional.ofNullable(rs.getString(13)));
     }
 
     private static Optional<Outcome> outcome(ResultSet rs, int col) throws SQLException {

@@ -139,6 +139,17 @@ class SyslogStatusEndToEndTest {
         assertThat(s.path("lastResync").path("source").asText()).isEqualTo("syslog");
         assertThat(s.path("applied").path("state").asText()).isEqualTo("acknowledged");
         assertThat(device(B).path("status").path("lastResync").isNull()).isTrue();
+
+        // an operator edits a layer the device uses: its profile is pending until it fetches it again
+        write("layers/group/office.xml", "<flat-profile><Dial_Plan_1_>(1xx.)</Dial_Plan_1_></flat-profile>\n");
+        assertThat(server.core().reloadNow()).isTrue();
+        assertThat(device(A).path("status").path("applied").path("state").asText()).isEqualTo("pending");
+        assertThat(device(B).path("status").path("applied").path("state").asText()).isEqualTo("pending");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.httpAddress().orElseThrow().getPort() + "/spa" + A + ".cfg")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        server.core().store().status().flush();
+        assertThat(device(A).path("status").path("applied").path("state").asText()).isEqualTo("served");
     }
 
     @Test

@@ -32,7 +32,8 @@ public record DeviceStatus(Contact lastContact, String firmware, Outcome lastRes
     }
 
     /**
-     * The applied state of the device's profile: {@code pending} (not fetched yet) → {@code served} (fetched:
+     * The applied state of the device's profile: {@code pending} (never fetched, or the layers that make it
+     * changed since the last fetch; {@code hash}/{@code at} then name that older fetch) → {@code served} (fetched:
      * {@code hash} is that profile's content hash, {@code at} when) → {@code acknowledged} (its syslog resync
      * success line came after that fetch). {@code verified}/{@code drifted} (its next report against that
      * profile) are decided by the report feedback ({@code feedback.drift}) on top of {@code acknowledged}.

@@ -11,6 +11,7 @@ import org.spaprov.profile.Setting;
 import org.spaprov.profile.catalog.Catalogs;
 import org.spaprov.profile.catalog.ParamDef;
 import org.spaprov.server.device.DeviceRecord;
+import org.spaprov.server.provision.ProfileInputs;
 import org.spaprov.server.site.Layer;
 import org.spaprov.server.site.Site;
 import org.spaprov.server.store.Contact;
@@ -24,6 +25,7 @@ import org.spaprov.server.store.StatusTable;
 public final class StatusService {
     private final Supplier<Site> site;
     private final Clock clock;
+    private final ProfileInputs inputs = new ProfileInputs();
 
     public StatusService(Supplier<Site> site, Clock clock) {
         this.site = site;
@@ -46,15 +48,19 @@ public final class StatusService {
                 .isBefore(clock.instant())).orElse(false);
         return new DeviceStatus(contact.map(c -> new DeviceStatus.Contact(c.at().toString(), c.address(),
                 c.protocol(), c.userAgent().orElse(null))).orElse(null), firmware, resync.map(StatusService::view)
-                .orElse(null), upgrade.map(StatusService::view).orElse(null), stale, applied(row));
+                .orElse(null), upgrade.map(StatusService::view).orElse(null), stale, applied(d, row));
     }
 
-    private static DeviceStatus.Applied applied(Optional<StatusTable.Row> row) {
+    private DeviceStatus.Applied applied(DeviceRecord d, Optional<StatusTable.Row> row) {
         Optional<Instant> servedAt = row.flatMap(StatusTable.Row::servedAt);
         if (servedAt.isEmpty()) {
             return new DeviceStatus.Applied("pending", null, null);
         }
         String hash = row.get().servedHash().orElse(null);
+        if (row.get().servedInputs().filter(i -> !i.equals(inputs.of(site.get(), d))).isPresent()) {
+            // A layer edit since that fetch: the device has not taken its current profile yet.
+            return new DeviceStatus.Applied("pending", hash, servedAt.get().toString());
+        }
         boolean acked = row.get().resync().filter(r -> r.ok() && r.source().equals("syslog")
                 && !r.at().isBefore(servedAt.get())).isPresent();
         // feedback.drift plugs in here: a report after the acknowledgement makes it "verified" or "drifted".

@@ -24,13 +24,22 @@ class StatusServiceTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private static Layer layer(String xml) throws Exception {
-        return Layer.read(("<flat-profile>" + xml + "</flat-profile>").getBytes(StandardCharsets.UTF_8), "t.xml");
+        return layer(xml, "layers/global.xml");
+    }
+
+    /** File names are unique in a site (the fingerprint's cache relies on it). */
+    private static Layer layer(String xml, String file) throws Exception {
+        return Layer.read(("<flat-profile>" + xml + "</flat-profile>").getBytes(StandardCharsets.UTF_8), file);
     }
 
     private StatusService service(Layer global, Map<String, Layer> groups) {
-        Site site = new Site(Path.of("/site"), org.spaprov.server.site.ServerConfigReader.defaults(Path.of("/site"), Path.of("/data")), Optional.of(global), Optional.empty(),
-                Map.of(), groups, Map.of(), Map.of(), FirmwareCatalog.empty(), 1);
+        Site site = site(global, groups);
         return new StatusService(() -> site, clock);
+    }
+
+    private static Site site(Layer global, Map<String, Layer> groups) {
+        return new Site(Path.of("/site"), org.spaprov.server.site.ServerConfigReader.defaults(Path.of("/site"), Path.of("/data")), Optional.of(global), Optional.empty(),
+                Map.of(), groups, Map.of(), Map.of(), FirmwareCatalog.empty(), 1);
     }
 
     private static DeviceRecord device(List<String> groups) {
@@ -45,7 +54,7 @@ class StatusServiceTest {
     @Test
     void staleAfterTwiceThePeriodPlusTheRandomDelayOfTheLayerThatWins() throws Exception {
         StatusService s = service(layer("<Resync_Periodic>3600</Resync_Periodic><Resync_Random_Delay>600"
-                + "</Resync_Random_Delay>"), Map.of("fast", layer("<Resync_Periodic>60</Resync_Periodic>")));
+                + "</Resync_Random_Delay>"), Map.of("fast", layer("<Resync_Periodic>60</Resync_Periodic>", "layers/group/fast.xml")));
         Optional<Contact> seen = contactAt(T0, "Linksys/SPA-2102-5.2.12 (SN1)", "5.2.12");
         DeviceRecord plain = device(List.of());
         DeviceRecord fast = device(List.of("fast"));
@@ -74,7 +83,7 @@ class StatusServiceTest {
         Optional<Contact> c = contactAt(T0, "Linksys/SPA-2102-5.2.12 (SN1)", "5.2.12");
         assertThat(s.of(d, c, Optional.empty()).applied().state()).isEqualTo("pending");
 
-        StatusTable.Row served = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""), Optional.empty(),
+        StatusTable.Row served = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         DeviceStatus st = s.of(d, c, Optional.of(served));
         assertThat(st.applied()).isEqualTo(new DeviceStatus.Applied("served", "\"abc\"", T0.toString()));
@@ -82,7 +91,7 @@ class StatusServiceTest {
 
         StatusTable.Outcome ok = new StatusTable.Outcome(T0.plusSeconds(5), true, Optional.empty(), "syslog");
         StatusTable.Outcome upgraded = new StatusTable.Outcome(T0.plusSeconds(9), true, Optional.empty(), "syslog");
-        StatusTable.Row acked = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""), Optional.of(ok),
+        StatusTable.Row acked = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""), Optional.empty(), Optional.of(ok),
                 Optional.of(upgraded), Optional.of("5.3.0"));
         st = s.of(d, c, Optional.of(acked));
         assertThat(st.applied().state()).isEqualTo("acknowledged");
@@ -94,7 +103,31 @@ class StatusServiceTest {
         StatusTable.Outcome failedBefore = new StatusTable.Outcome(T0.minusSeconds(5), false, Optional.of("timeout"),
                 "syslog");
         StatusTable.Row old = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""),
-                Optional.of(failedBefore), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.of(failedBefore), Optional.empty(), Optional.empty());
         assertThat(s.of(d, c, Optional.of(old)).applied().state()).as("a line before the fetch").isEqualTo("served");
+    }
+
+    @Test
+    void aLayerEditAfterTheFetchMakesItPendingAgain() throws Exception {
+        DeviceRecord d = device(List.of("office"));
+        Site before = site(layer("<Resync_Periodic>60</Resync_Periodic>"),
+                Map.of("office", layer("<Dial_Plan_1_>(xx.)</Dial_Plan_1_>", "layers/group/office.xml")));
+        Site after = site(layer("<Resync_Periodic>60</Resync_Periodic>"),
+                Map.of("office", layer("<Dial_Plan_1_>(1xx.)</Dial_Plan_1_>", "layers/group/office.xml"))).withGeneration(2);
+        String fetched = new org.spaprov.server.provision.ProfileInputs().of(before, d);
+        assertThat(new org.spaprov.server.provision.ProfileInputs().of(after, d)).isNotEqualTo(fetched);
+        StatusTable.Row row = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""),
+                Optional.of(fetched), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(new StatusService(() -> before, clock).of(d, Optional.empty(), Optional.of(row)).applied().state())
+                .isEqualTo("served");
+        assertThat(new StatusService(() -> after, clock).of(d, Optional.empty(), Optional.of(row)).applied())
+                .isEqualTo(new DeviceStatus.Applied("pending", "\"abc\"", T0.toString()));
+        // another group's edit does not touch this device
+        Site other = site(layer("<Resync_Periodic>60</Resync_Periodic>"), Map.of("office",
+                layer("<Dial_Plan_1_>(xx.)</Dial_Plan_1_>", "layers/group/office.xml"), "lab", layer("<Dial_Plan_1_>(9xx.)</Dial_Plan_1_>", "layers/group/lab.xml")))
+                .withGeneration(3);
+        assertThat(new StatusService(() -> other, clock).of(d, Optional.empty(), Optional.of(row)).applied().state())
+                .isEqualTo("served");
     }
 }
