@@ -182,6 +182,10 @@ public final class SpaprovServer implements AutoCloseable {
                 SyslogIngest ingest = new SyslogIngest(core::site, core.store());
                 syslog = SyslogReceiver.start(SyslogReceiver.Config.of(bind, config.listen().syslogPort()), clock,
                         ingest::accept);
+                core.metrics().functionCounter("spaprov.syslog.received", "Syslog datagrams received.", syslog,
+                        SyslogReceiver::received);
+                core.metrics().functionCounter("spaprov.syslog.dropped", "Syslog lines dropped (over the rate or"
+                        + " the queue).", syslog, SyslogReceiver::dropped);
             }
             afterBind.accept(net);
             gate.open(core.chain(new BoundPorts(port(net.tftpAddress()), port(net.httpAddress()),

@@ -113,6 +113,10 @@ class SyslogStatusEndToEndTest {
         assertThat(macs("?model=spa2102&result=failed&limit=1")).containsExactly(A);
         assertThat(macs("?stale=true")).isEmpty();
         assertThat(get("/devices?stale=maybe").statusCode()).isEqualTo(400);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(server.admin().orElseThrow()
+                .baseUrl().replace("/api/v1", "/metrics"))).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("spaprov_syslog_received_total 3.0", "spaprov_syslog_dropped_total 0.0");
     }
 
     @Test
