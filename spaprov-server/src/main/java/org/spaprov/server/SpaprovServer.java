@@ -263,8 +263,11 @@ public final class SpaprovServer implements AutoCloseable {
      */
     public List<String> listeningLines() {
         List<String> lines = new ArrayList<>(net.listeningLines());
-        syslog.ifPresent(r -> lines.add("listening syslog " + r.localAddress().getAddress().getHostAddress() + ":"
-                + r.localAddress().getPort()));
+        syslog.ifPresent(r -> {
+            String host = r.localAddress().getAddress().getHostAddress();
+            lines.add("listening syslog " + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+                    + r.localAddress().getPort());
+        });
         admin.ifPresent(a -> lines.add("admin: " + a.baseUrl() + " (token " + adminToken.orElseThrow().where() + ")"));
         return lines;
     }
