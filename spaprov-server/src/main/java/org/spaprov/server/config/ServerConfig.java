@@ -69,6 +69,11 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
             this(bind, tftpPort, httpPort, httpsPort, adminPort, publicHost, -1);
         }
 
+        /** This listen with another public host ({@code serve --public-host}); the syslog port is kept. */
+        public Listen withPublicHost(Optional<String> host) {
+            return new Listen(bind, tftpPort, httpPort, httpsPort, adminPort, host, syslogPort);
+        }
+
         /** No public host: the URLs name the bind address (see {@link DeviceFacingHost}). */
         public Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort) {
             this(bind, tftpPort, httpPort, httpsPort, adminPort, Optional.empty());
