@@ -99,6 +99,7 @@ class ModuleRulesTest {
                 .layer("pki").definedBy("org.spaprov.server.pki..")
                 .layer("secrets").definedBy("org.spaprov.server.secrets..")
                 .layer("runtime").definedBy("org.spaprov.server.runtime..")
+                .layer("feedback").definedBy("org.spaprov.server.feedback..")
                 .whereLayer("lifecycle").mayNotBeAccessedByAnyLayer()
                 .whereLayer("lifecycle").mayOnlyAccessLayers("admin", "net", "feedback", "provision", "site", "config", "runtime")
                 .whereLayer("admin").mayOnlyAccessLayers("feedback", "provision", "store", "site", "device", "config")
@@ -113,7 +114,8 @@ class ModuleRulesTest {
                 .whereLayer("device").mayNotAccessAnyLayer()
                 .whereLayer("pki").mayNotAccessAnyLayer()
                 .whereLayer("secrets").mayNotAccessAnyLayer()
-                .whereLayer("runtime").mayNotAccessAnyLayer();
+                .whereLayer("runtime").mayNotAccessAnyLayer()
+                .whereLayer("feedback").mayOnlyAccessLayers("provision", "store", "site", "config", "device");
         rule.check(ours);
     }
 

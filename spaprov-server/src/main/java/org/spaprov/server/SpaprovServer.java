@@ -18,6 +18,8 @@ import org.spaprov.server.admin.AdminToken;
 import org.spaprov.server.config.DeviceFacingHost;
 import org.spaprov.server.config.ServerConfig;
 import org.spaprov.server.feedback.report.ReportIngest;
+import org.spaprov.server.feedback.syslog.SyslogIngest;
+import org.spaprov.server.feedback.syslog.SyslogReceiver;
 import org.spaprov.server.net.NetSettings;
 import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.net.StartGate;
@@ -27,7 +29,7 @@ import org.spaprov.server.site.SiteException;
 
 /**
  * The one owner of a running server's lifecycle. {@link #start} opens the site and the store, binds every
- * transport (TFTP, HTTP, HTTPS), then builds the provisioning chain with the ports actually bound, then
+ * transport (TFTP, HTTP, HTTPS, syslog), then builds the provisioning chain with the ports actually bound, then
  * starts the admin API and the site watcher; {@link #close()} stops them in the reverse order. No request is
  * answered before every listener is bound and the chain is built (see {@link StartGate}), so no profile
  * names a port of {@code spaprov.yaml} that was replaced by a port picked at run time. Listening on a
@@ -46,6 +48,7 @@ public final class SpaprovServer implements AutoCloseable {
     private final ProvisioningServer net;
     private final Optional<AdminServer> admin;
     private final Optional<AdminToken> adminToken;
+    private final Optional<SyslogReceiver> syslog;
 
     /**
      * What the command line overrides in the site's {@code spaprov.yaml}; empty = as the site says.
@@ -59,15 +62,16 @@ public final class SpaprovServer implements AutoCloseable {
      * @param httpPort  HTTP port
      * @param httpsPort HTTPS port
      * @param adminPort admin API port
+     * @param syslogPort UDP syslog receiver port
      * @param env       where the admin token is looked up ({@value AdminToken#ENV})
      * @param poll      how often the site is checked for changed files
      */
     public record Overrides(Optional<Path> dataDir, Optional<String> storeUrl, Optional<String> bind,
             Optional<String> publicHost, Optional<Integer> tftpPort, Optional<Integer> httpPort, Optional<Integer> httpsPort,
-            Optional<Integer> adminPort, Map<String, String> env, Duration poll) {
+            Optional<Integer> adminPort, Map<String, String> env, Duration poll, Optional<Integer> syslogPort) {
         /** Nothing overridden, no admin token in the environment, the default poll interval. */
         public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), ServerCore.DEFAULT_POLL);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), ServerCore.DEFAULT_POLL, Optional.empty());
 
         public Overrides {
             Objects.requireNonNull(dataDir, "dataDir");
@@ -80,52 +84,64 @@ public final class SpaprovServer implements AutoCloseable {
             Objects.requireNonNull(adminPort, "adminPort");
             env = Map.copyOf(env);
             Objects.requireNonNull(poll, "poll");
+            Objects.requireNonNull(syslogPort, "syslogPort");
+        }
+
+        /** The syslog receiver's port (0 = any free one, -1 = off). */
+        public Overrides withSyslogPort(int port) {
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll,
+                    Optional.of(port));
+        }
+
+        /** The syslog receiver's port, when present. */
+        public Overrides withSyslogPort(Optional<Integer> port) {
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll, port);
         }
 
         public Overrides withDataDir(Path dir) {
-            return new Overrides(Optional.of(dir), storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll);
+            return new Overrides(Optional.of(dir), storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll, syslogPort);
         }
 
         public Overrides withStoreUrl(String url) {
-            return new Overrides(dataDir, Optional.of(url), bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll);
+            return new Overrides(dataDir, Optional.of(url), bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, poll, syslogPort);
         }
 
         public Overrides withBind(String address) {
             return new Overrides(dataDir, storeUrl, Optional.of(address), publicHost, tftpPort, httpPort, httpsPort, adminPort, env,
-                    poll);
+                    poll, syslogPort);
         }
 
         /** All four ports at once. */
         public Overrides withPorts(int tftp, int http, int https, int admin) {
             return new Overrides(dataDir, storeUrl, bind, publicHost, Optional.of(tftp), Optional.of(http), Optional.of(https),
-                    Optional.of(admin), env, poll);
+                    Optional.of(admin), env, poll, syslogPort);
         }
 
         /** Each port that is present. */
         public Overrides withPorts(Optional<Integer> tftp, Optional<Integer> http, Optional<Integer> https,
                 Optional<Integer> admin) {
-            return new Overrides(dataDir, storeUrl, bind, publicHost, tftp, http, https, admin, env, poll);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftp, http, https, admin, env, poll, syslogPort);
         }
 
         public Overrides withEnv(Map<String, String> environment) {
-            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, environment, poll);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, environment, poll, syslogPort);
         }
 
         public Overrides withPoll(Duration interval) {
-            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, interval);
+            return new Overrides(dataDir, storeUrl, bind, publicHost, tftpPort, httpPort, httpsPort, adminPort, env, interval, syslogPort);
         }
 
         /** Overrides {@code listen.public-host}. */
         public Overrides withPublicHost(String host) {
             return new Overrides(dataDir, storeUrl, bind, Optional.of(host), tftpPort, httpPort, httpsPort, adminPort,
-                    env, poll);
+                    env, poll, syslogPort);
         }
 
         /** The site's listen settings with these overrides; what is not overridden, the public host included, is kept. */
         ServerConfig.Listen applyTo(ServerConfig.Listen l) {
             return new ServerConfig.Listen(bind.orElse(l.bind()), tftpPort.orElse(l.tftpPort()),
                     httpPort.orElse(l.httpPort()), httpsPort.orElse(l.httpsPort()), adminPort.orElse(l.adminPort()),
-                    publicHost.or(l::publicHost));
+                    publicHost.or(l::publicHost), syslogPort.orElse(l.syslogPort()));
         }
 
         /** What every loaded site's settings get: the public host (the generated URLs name it). */
@@ -134,10 +150,11 @@ public final class SpaprovServer implements AutoCloseable {
         }
     }
 
-    private SpaprovServer(ServerCore core, ProvisioningServer net, Optional<AdminServer> admin,
-            Optional<AdminToken> adminToken) {
+    private SpaprovServer(ServerCore core, ProvisioningServer net, Optional<SyslogReceiver> syslog,
+            Optional<AdminServer> admin, Optional<AdminToken> adminToken) {
         this.core = core;
         this.net = net;
+        this.syslog = syslog;
         this.admin = admin;
         this.adminToken = adminToken;
     }
@@ -161,6 +178,7 @@ public final class SpaprovServer implements AutoCloseable {
         ServerCore core = ServerCore.open(siteDir, o.dataDir(), o.storeUrl(), clock, o::applyTo);
         core.onReport(ReportIngest.of(core));
         ProvisioningServer net = null;
+        SyslogReceiver syslog = null;
         AdminServer admin = null;
         try {
             ServerConfig config = core.config().withListen(o.applyTo(core.config().listen()));
@@ -177,6 +195,15 @@ public final class SpaprovServer implements AutoCloseable {
                 throw new SiteException(core.siteDir() + ": " + e.getMessage());
             }
             net = ProvisioningServer.start(settings, gate, gate, clock, core.metrics());
+            if (config.listen().syslogPort() >= 0) {
+                SyslogIngest ingest = new SyslogIngest(core::site, core.store());
+                syslog = SyslogReceiver.start(SyslogReceiver.Config.of(bind, config.listen().syslogPort()), clock,
+                        ingest::accept);
+                core.metrics().functionCounter("spaprov.syslog.received", "Syslog datagrams received.", syslog,
+                        SyslogReceiver::received);
+                core.metrics().functionCounter("spaprov.syslog.dropped", "Syslog lines dropped (over the rate or"
+                        + " the queue).", syslog, SyslogReceiver::dropped);
+            }
             afterBind.accept(net);
             gate.open(core.chain(new BoundPorts(port(net.tftpAddress()), port(net.httpAddress()),
                     port(net.httpsAddress()))), core.reportSink());
@@ -187,10 +214,10 @@ public final class SpaprovServer implements AutoCloseable {
                 admin = startAdmin(listen, token.get(), core);
             }
             core.startWatching(o.poll());
-            return new SpaprovServer(core, net, Optional.ofNullable(admin), token);
+            return new SpaprovServer(core, net, Optional.ofNullable(syslog), Optional.ofNullable(admin), token);
         } catch (SiteException | IOException | RuntimeException e) {
             gate.abort();
-            closeAll(admin, net, core);
+            closeAll(admin, syslog, net, core);
             throw e;
         }
     }
@@ -227,6 +254,16 @@ public final class SpaprovServer implements AutoCloseable {
         return net.httpsAddress();
     }
 
+    /** The bound syslog (UDP) address, if the syslog receiver is enabled. */
+    public Optional<InetSocketAddress> syslogAddress() {
+        return syslog.map(SyslogReceiver::localAddress);
+    }
+
+    /** The syslog receiver, if enabled (its counters; tests wait on {@link SyslogReceiver#awaitHandled}). */
+    public Optional<SyslogReceiver> syslogReceiver() {
+        return syslog;
+    }
+
     /** The admin API, if its port is enabled. */
     public Optional<AdminServer> admin() {
         return admin;
@@ -238,11 +275,16 @@ public final class SpaprovServer implements AutoCloseable {
     }
 
     /**
-     * {@code listening tftp 127.0.0.1:NNNN}, then http and https, one line per enabled listener, then
+     * {@code listening tftp 127.0.0.1:NNNN}, then http, https and syslog, one line per enabled listener, then
      * {@code admin: <url> (token in <file>)} when the admin API runs.
      */
     public List<String> listeningLines() {
         List<String> lines = new ArrayList<>(net.listeningLines());
+        syslog.ifPresent(r -> {
+            String host = r.localAddress().getAddress().getHostAddress();
+            lines.add("listening syslog " + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+                    + r.localAddress().getPort());
+        });
         admin.ifPresent(a -> lines.add("admin: " + a.baseUrl() + " (token " + adminToken.orElseThrow().where() + ")"));
         return lines;
     }
@@ -250,13 +292,16 @@ public final class SpaprovServer implements AutoCloseable {
     /** Stops the site watcher, the admin API and the transports, then flushes and closes the store. */
     @Override
     public void close() {
-        closeAll(admin.orElse(null), net, core);
+        closeAll(admin.orElse(null), syslog.orElse(null), net, core);
     }
 
-    private static void closeAll(AdminServer admin, ProvisioningServer net, ServerCore core) {
+    private static void closeAll(AdminServer admin, SyslogReceiver syslog, ProvisioningServer net, ServerCore core) {
         core.stopWatching();
         if (admin != null) {
             admin.close();
+        }
+        if (syslog != null) {
+            syslog.close();
         }
         if (net != null) {
             net.close();

@@ -27,14 +27,18 @@ import picocli.CommandLine.Option;
                         + "and 'spaprov events') on the same address. Its full-scope bearer token is $SPAPROV_ADMIN_TOKEN, else the one issued at the first "
                         + "start: written once to DATA/admin.token (owner-only; read it, then delete it), while the "
                         + "server keeps only its SHA-256 (DATA/admin.token.sha256, delete it for a new token); the "
-                        + "'admin:' line names the file, not the token. Tokens with fewer scopes: 'spaprov admin token create'."},
+                        + "'admin:' line names the file, not the token.", "",
+                "--syslog-port (or listen.syslog) also receives the devices' syslog (UDP, RFC 3164 and 5424; point "
+                        + "their Syslog_Server here): their resync and upgrade lines become each device's status in "
+                        + "the admin API, other lines are kept as its device log.", "",
+                "Tokens with fewer scopes: 'spaprov admin token create'."},
         mixinStandardHelpOptions = true,
         exitCodeList = {"0:stopped with Ctrl-C or SIGTERM (the store flushed first)", "1:the site, a TLS file, a port or the admin token cannot be used", "2:usage error"},
         footer = {"  spaprov site init mysite && spaprov serve --site mysite --bind 127.0.0.1 \\",
                 "      --tftp-port 0 --http-port 0 --https-port 0",
                 "  spaprov serve --site /etc/spaprov/site --data /var/lib/spaprov",
                 "  spaprov serve --site mysite --bind 0.0.0.0 --public-host prov.example.net",
-                "  spaprov serve --site mysite --admin-port 9090",
+                "  spaprov serve --site mysite --admin-port 9090 --syslog-port 5514",
                 "    then: TOKEN=$(cat mysite/.data/admin.token)",
                 "          curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:9090/api/v1/devices",
                 "  spaprov serve --site mysite --store jdbc:postgresql://db/spaprov?user=spaprov"})
@@ -70,6 +74,9 @@ public final class ServeCommand extends BaseCommand {
     @Option(names = "--admin-port", paramLabel = "P", description = "Admin API port (0 = any free, -1 = off).")
     Integer adminPort;
 
+    @Option(names = "--syslog-port", paramLabel = "P", description = "Syslog (UDP) port (0 = any free, -1 = off).")
+    Integer syslogPort;
+
     /** Completing it stops the server (tests); Ctrl-C completes it through a shutdown hook. */
     final CompletableFuture<Void> stop = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -82,7 +89,7 @@ public final class ServeCommand extends BaseCommand {
     public Integer call() {
         PrintWriter out = out();
         PrintWriter err = err();
-        for (Integer p : new Integer[] {tftpPort, httpPort, httpsPort, adminPort}) {
+        for (Integer p : new Integer[] {tftpPort, httpPort, httpsPort, adminPort, syslogPort}) {
             if (p != null && (p < -1 || p > 65535)) {
                 throw UserException.usage("a port must be -1 (off), 0 (any free) or 1..65535, got " + p);
             }
@@ -90,6 +97,7 @@ public final class ServeCommand extends BaseCommand {
         org.spaprov.server.runtime.FatalErrors.install();  // an OutOfMemoryError anywhere ends the process (exit 70)
         SpaprovServer.Overrides o = SpaprovServer.Overrides.NONE.withEnv(env).withPorts(Optional.ofNullable(tftpPort),
                 Optional.ofNullable(httpPort), Optional.ofNullable(httpsPort), Optional.ofNullable(adminPort));
+        o = o.withSyslogPort(Optional.ofNullable(syslogPort));
         o = data == null ? o : o.withDataDir(data);
         o = store == null ? o : o.withStoreUrl(store);
         o = bind == null ? o : o.withBind(bind);

@@ -66,6 +66,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void syslogPortStartsTheReceiverAndPrintsItsLine() throws Exception {
+        Run run = line();
+        ServeCommand cmd = serve(run);
+        CompletableFuture<SpaprovServer> started = new CompletableFuture<>();
+        cmd.onStarted = started::complete;
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> run.cl().execute("serve", "--site",
+                tmp.toString(), "--data", tmp.resolve("data").toString(), "--bind", "127.0.0.1", "--tftp-port", "-1",
+                "--http-port", "-1", "--https-port", "-1", "--syslog-port", "0"));
+        SpaprovServer server = started.get(60, TimeUnit.SECONDS);
+        int port = server.syslogAddress().orElseThrow().getPort();
+        assertThat(run.out().toString()).isEqualTo("listening syslog 127.0.0.1:" + port + System.lineSeparator());
+        cmd.stop.complete(null);
+        assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(run.cl().execute("serve", "--site", tmp.toString(), "--syslog-port", "-2")).isEqualTo(2);
+    }
+
+    @Test
     void servesTheExampleSiteOverTftpHttpAndHttps() throws Exception {
         Path site = tmp.resolve("site");
         org.spaprov.server.site.SiteInit.write(site, java.time.Clock.systemUTC(),

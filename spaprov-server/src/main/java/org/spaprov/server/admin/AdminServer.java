@@ -57,7 +57,8 @@ public final class AdminServer implements AutoCloseable {
         AdminTokens tokens = new AdminTokens(core.dataDir());
         tokens.problems().forEach(p -> LOG.warn("admin: {} (line skipped)", p));
         BearerAuth auth = new BearerAuth(config.token(), Optional.of(tokens));
-        DeviceApi devices = new DeviceApi(core.store());
+        DeviceApi devices = new DeviceApi(core.store(),
+                new org.spaprov.server.feedback.status.StatusService(core::site, core.clock()));
         DeviceWriteApi writes = new DeviceWriteApi(core);
         List<Route> routes = new CopyOnWriteArrayList<>();
         MetricsApi metrics = new MetricsApi(core);

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * GET    /api/v1/health            PUBLIC  {"status":"ok"}
  * GET    /api/v1/openapi.json      PUBLIC  the OpenAPI 3 document of these routes
  * GET    /api/v1/devices           TOKEN   {"devices":[...],"next":mac}     ?limit=1..1000 (1000) &after=MAC
+ *                                          &model= &group= &q= &firmware= &stale=true|false &result=ok|failed
  * POST   /api/v1/devices           WRITE   {device} -> 201 the device
  * GET    /api/v1/devices/{mac}     TOKEN   {"device":{...},"events":[...]}   ?limit=1..1000 (20)
  * PUT    /api/v1/devices/{mac}     WRITE   {device} -> 200/201 the device

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.spaprov.profile.Mac;
 import org.spaprov.server.device.DeviceRecord;
+import org.spaprov.server.feedback.status.StatusService;
+import org.spaprov.server.feedback.status.DeviceStatus;
 import org.spaprov.server.store.Contact;
+import org.spaprov.server.store.StatusTable;
 import org.spaprov.server.store.Store;
 
 /**
@@ -21,13 +24,17 @@ final class DeviceApi {
     static final int DEFAULT_DEVICE_EVENTS = 20;
     /** Devices in one page of {@code /devices} without {@code ?limit=}. */
     static final int DEFAULT_DEVICES = 1000;
+    /** Devices whose contacts and status are read in one query. */
+    private static final int CHUNK = 1000;
     /** The largest {@code ?limit=} accepted, for events and for a page of devices. */
     static final int MAX_LIMIT = 1000;
 
     private final Store store;
+    private final StatusService status;
 
-    DeviceApi(Store store) {
+    DeviceApi(Store store, StatusService status) {
         this.store = store;
+        this.status = status;
     }
 
     /**
@@ -47,28 +54,45 @@ final class DeviceApi {
     }
 
     /**
-     * {@code GET /api/v1/devices[?limit=N][&after=MAC]}: a page of devices after a MAC, so 100,000 devices are
-     * read in pages of at most {@value #MAX_LIMIT} rather than in one answer.
+     * {@code GET /api/v1/devices[?limit=N][&after=MAC][&filters]}: a page of devices after a MAC, so 100,000 devices
+     * are read in pages of at most {@value #MAX_LIMIT} rather than in one answer. Filters ({@link DeviceFilter}):
+     * {@code model}, {@code group}, {@code q}, {@code firmware}, {@code stale}, {@code result}.
      */
     void list(Context ctx) {
         int limit = limit(ctx, DEFAULT_DEVICES);
         String rawAfter = ctx.queryParam("after");
         String after = rawAfter == null ? null : Mac.tryParse(rawAfter).map(Mac::hex)
                 .orElseThrow(() -> ApiError.invalid("after: not a MAC address: " + shown(rawAfter)));
-        List<DeviceRecord> page = store.devices().stream()
+        DeviceFilter filter = DeviceFilter.of(ctx);
+        List<DeviceRecord> candidates = store.devices().stream()
                 .filter(d -> after == null || d.mac().compareTo(after) > 0)
+                .filter(filter::matchesRecord)
                 .sorted(Comparator.comparing(DeviceRecord::mac))
-                .limit(limit + 1L)
                 .toList();
+        List<DeviceView> page = new java.util.ArrayList<>();
+        // Status needs the store: read it a chunk at a time, and only as far as the page needs.
+        for (int i = 0; i < candidates.size() && page.size() <= limit; i += CHUNK) {
+            List<DeviceRecord> chunk = candidates.subList(i, Math.min(candidates.size(), i + CHUNK));
+            if (!filter.needsStatus()) {
+                chunk = chunk.subList(0, Math.min(chunk.size(), limit + 1 - page.size()));
+            }
+            List<String> macs = chunk.stream().map(DeviceRecord::mac).toList();
+            Map<String, Contact> contacts = store.lastContacts(macs);
+            Map<String, StatusTable.Row> rows = store.status().rows(macs);
+            for (DeviceRecord d : chunk) {
+                Optional<Contact> c = Optional.ofNullable(contacts.get(d.mac()));
+                DeviceStatus s = status.of(d, c, Optional.ofNullable(rows.get(d.mac())));
+                if (filter.matchesStatus(s) && page.size() <= limit) {
+                    page.add(DeviceView.of(d, c, s));
+                }
+            }
+        }
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
             next = page.getLast().mac();
         }
-        Map<String, Contact> contacts = store.lastContacts(page.stream().map(DeviceRecord::mac).toList());
-        ctx.json(new Devices(page.stream()
-                .map(d -> DeviceView.of(d, Optional.ofNullable(contacts.get(d.mac()))))
-                .toList(), next));
+        ctx.json(new Devices(page, next));
     }
 
     /** {@code GET /api/v1/devices/{mac}[?limit=N]}: one device and its newest events. */
@@ -78,7 +102,8 @@ final class DeviceApi {
                 .orElseThrow(() -> ApiError.invalid("not a MAC address: " + shown(raw)));
         int limit = limit(ctx, DEFAULT_DEVICE_EVENTS);
         DeviceRecord d = store.device(mac).orElseThrow(() -> ApiError.notFound("no device " + mac));
-        ctx.json(new DeviceView.Detail(DeviceView.of(d, store.lastContact(mac)),
+        Optional<Contact> contact = store.lastContact(mac);
+        ctx.json(new DeviceView.Detail(DeviceView.of(d, contact, status.of(d, contact, store.status().row(mac))),
                 store.events(Optional.of(mac), limit).stream().map(EventView::of).toList()));
     }
 
@@ -117,7 +142,7 @@ final class DeviceApi {
     }
 
     /** Client input echoed in an error, cut short. */
-    private static String shown(String s) {
+    static String shown(String s) {
         return "'" + (s.length() > 32 ? s.substring(0, 32) + "..." : s) + "'";
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.spaprov.server.device.DeviceRecord;
+import org.spaprov.server.feedback.status.DeviceStatus;
 import org.spaprov.server.store.Contact;
 
 /**
@@ -18,14 +19,16 @@ import org.spaprov.server.store.Contact;
  * @param vars        names of the server-side variables, sorted
  * @param keySet      whether the device has an AES key
  * @param lastContact when it was last heard from, null when never
+ * @param status      what it did: last contact, firmware, last resync and upgrade, stale, applied state (null in
+ *                    the answer to a write)
  */
 record DeviceView(String mac, String model, String serial, List<String> groups, String source, List<String> vars,
-        boolean keySet, ContactView lastContact) {
+        boolean keySet, ContactView lastContact, DeviceStatus status) {
 
-    static DeviceView of(DeviceRecord d, Optional<Contact> contact) {
+    static DeviceView of(DeviceRecord d, Optional<Contact> contact, DeviceStatus status) {
         return new DeviceView(d.mac(), d.model(), d.serial().orElse(null), d.groups(),
                 d.source().name().toLowerCase(java.util.Locale.ROOT), List.copyOf(new TreeSet<>(d.vars().keySet())),
-                d.key().isPresent(), contact.map(ContactView::of).orElse(null));
+                d.key().isPresent(), contact.map(ContactView::of).orElse(null), status);
     }
 
     /**

@@ -87,7 +87,7 @@ final class DeviceWriteApi {
         }
         LOG.info("admin: device {} added through the API by token '{}'", d.mac(), who(ctx));
         ctx.status(201).header("Location", ApiRoutes.BASE + "/devices/" + d.mac())
-                .json(DeviceView.of(d, Optional.empty()));
+                .json(DeviceView.of(d, Optional.empty(), null));
     }
 
     /** {@code PUT /api/v1/devices/{mac}}: adds or replaces an API device. */
@@ -107,7 +107,7 @@ final class DeviceWriteApi {
             created = old.isEmpty();
         }
         LOG.info("admin: device {} {} through the API by token '{}'", mac, created ? "added" : "replaced", who(ctx));
-        ctx.status(created ? 201 : 200).json(DeviceView.of(d, core.store().lastContact(mac)));
+        ctx.status(created ? 201 : 200).json(DeviceView.of(d, core.store().lastContact(mac), null));
     }
 
     /** {@code DELETE /api/v1/devices/{mac}}: removes an API (or auto-added) device. */

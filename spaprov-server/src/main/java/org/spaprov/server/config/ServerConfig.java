@@ -54,21 +54,28 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
 
     /**
      * Listen addresses and ports; port 0 picks a free port, -1 disables the listener.
-     * Defaults: bind {@code 0.0.0.0}, TFTP 69, HTTP 80, HTTPS 443, admin -1 (off), no public host.
+     * Defaults: bind {@code 0.0.0.0}, TFTP 69, HTTP 80, HTTPS 443, admin -1 (off), no public host, syslog -1 (off).
      *
      * @param publicHost the name or address devices use to reach this server ({@code listen.public-host}):
      *                   every URL the server generates names it; required to listen on a non-loopback address
+     * @param syslogPort the UDP syslog receiver's port ({@code listen.syslog}; devices' {@code Syslog_Server})
      */
     public record Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort,
-            Optional<String> publicHost) {
+            Optional<String> publicHost, int syslogPort) {
         public Listen {
             Objects.requireNonNull(bind, "bind");
             publicHost = publicHost == null ? Optional.empty() : publicHost;
         }
 
-        /** This listen with another public host ({@code serve --public-host}). */
+        /** No syslog receiver. */
+        public Listen(String bind, int tftpPort, int httpPort, int httpsPort, int adminPort,
+                Optional<String> publicHost) {
+            this(bind, tftpPort, httpPort, httpsPort, adminPort, publicHost, -1);
+        }
+
+        /** This listen with another public host ({@code serve --public-host}); the syslog port is kept. */
         public Listen withPublicHost(Optional<String> host) {
-            return new Listen(bind, tftpPort, httpPort, httpsPort, adminPort, host);
+            return new Listen(bind, tftpPort, httpPort, httpsPort, adminPort, host, syslogPort);
         }
 
         /** No public host: the URLs name the bind address (see {@link DeviceFacingHost}). */

@@ -25,6 +25,7 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     private final List<Stage> stages;
     private final CacheStage cache;
     private final RefusalLog refusals;
+    private final ProfileInputs inputs = new ProfileInputs();
 
     /** A chain whose meters nobody scrapes (tests). */
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports) {
@@ -62,6 +63,11 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     @Override
     public ProvisionResult serve(ProvisionRequest r) {
         ProvisionResult res = proceed(RequestContext.start(r, site.get()), 0);
+        if (res.isOk() && res.reason().startsWith("served") && res.deviceMac().isPresent()) {
+            // The applied state's "served" step (feedback.status): which profile version the device fetched.
+            String mac = res.deviceMac().get();
+            store.device(mac).ifPresent(d -> store.status().served(mac, res.etag(), inputs.of(site.get(), d)));
+        }
         if (res.status() >= 400) {
             String address = r.remote().getAddress() == null ? r.remote().getHostString()
                     : r.remote().getAddress().getHostAddress();

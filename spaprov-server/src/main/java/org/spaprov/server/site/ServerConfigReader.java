@@ -49,7 +49,7 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  * Stateless and thread-safe.
  *
  * <pre>
- * listen:   {bind: 0.0.0.0, public-host: prov.example.net, tftp: 69, http: 80, https: 443, admin: -1}
+ * listen:   {bind: 0.0.0.0, public-host: prov.example.net, tftp: 69, http: 80, https: 443, admin: -1, syslog: -1}
  * tls:      {cert: pki/server.crt, key: pki/server.key, client-ca: pki/ca.crt, client-certs: optional}
  * store:    jdbc:postgresql://db/spaprov          # default: H2 file in the data directory; or a map:
  * store:    {url: jdbc:..., events: {keep: 30d, max-rows: 1000000}, reports: {keep: 10}}
@@ -81,7 +81,7 @@ public final class ServerConfigReader {
             Map.entry("store", Set.of("url", "events", "reports")),
             Map.entry("store.reports", Set.of("keep")),
             Map.entry("store.events", Set.of("keep", "max-rows")),
-            Map.entry("listen", Set.of("bind", "public-host", "tftp", "http", "https", "admin")),
+            Map.entry("listen", Set.of("bind", "public-host", "tftp", "http", "https", "admin", "syslog")),
             Map.entry("tls", Set.of("cert", "key", "client-ca", "client-certs")),
             Map.entry("devices", Set.of("unknown")),
             Map.entry("throttle", Set.of("window", "limit")),
@@ -135,7 +135,7 @@ public final class ServerConfigReader {
         Listen d = Listen.defaults();
         Listen listen = new Listen(c.text("listen.bind", d.bind()), c.port("listen.tftp", d.tftpPort()),
                 c.port("listen.http", d.httpPort()), c.port("listen.https", d.httpsPort()),
-                c.port("listen.admin", d.adminPort()), publicHost(c));
+                c.port("listen.admin", d.adminPort()), publicHost(c), c.port("listen.syslog", d.syslogPort()));
         Tls tls = new Tls(siteDir.resolve(c.text("tls.cert", "pki/server.crt")).normalize(),
                 siteDir.resolve(c.text("tls.key", "pki/server.key")).normalize(),
                 siteDir.resolve(c.text("tls.client-ca", "pki/ca.crt")).normalize(),

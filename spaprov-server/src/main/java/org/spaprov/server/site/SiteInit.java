@@ -205,6 +205,7 @@ public final class SiteInit {
               tftp: 6969            # 69 needs root (or CAP_NET_BIND_SERVICE)
               http: 8080
               https: 8443
+              # syslog: 5514        # devices' syslog (UDP) for their status; set their Syslog_Server to it
             tls:
               cert: pki/server.crt
               key: pki/server.key

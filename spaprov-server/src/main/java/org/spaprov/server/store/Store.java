@@ -52,6 +52,7 @@ public final class Store implements AutoCloseable {
     private final SecretBox box;
     private final ReportTable reports;
     private volatile Retention retention = Retention.defaults();
+    private final StatusTable status;
 
     private Store(HikariDataSource ds, Clock clock, SecretBox box) throws SecretException {
         this.ds = ds;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         this.box = box;
         this.reports = new ReportTable(jdbi, box);
+        this.status = new StatusTable(jdbi, clock);
         List<Loaded> rows = jdbi.withHandle(h -> h.createQuery("SELECT d.mac, d.model, d.serial, d.group_names,"
                 + " d.vars_json, d.source, k.aes_key FROM devices d LEFT JOIN device_keys k ON k.mac = d.mac")
                 .map((rs, ctx) -> loaded(rs)).list());
@@ -243,8 +245,10 @@ public final class Store implements AutoCloseable {
             return old + (edge.isEmpty() ? 0
                     : h.createUpdate("DELETE FROM events WHERE id <= :edge").bind("edge", edge.get()).execute());
         });
+        n += status.prune(r);
         if (n > 0) {
-            org.slf4j.LoggerFactory.getLogger(Store.class).info("store: {} events pruned (keep {}, at most {} rows)", n,
+            org.slf4j.LoggerFactory.getLogger(Store.class).info(
+                    "store: {} events and device log lines pruned (keep {}, at most {} rows)", n,
                     r.keep(), r.maxRows());
         }
         return n;
@@ -328,8 +332,14 @@ public final class Store implements AutoCloseable {
         return jdbi;
     }
 
+    /** Device status and raw device log lines (feedback). */
+    public StatusTable status() {
+        return status;
+    }
+
     @Override
     public void close() {
+        status.flush();
         writer.close();
         ds.close();
     }

@@ -34,6 +34,14 @@ class ServerConfigReaderTest {
     }
 
     @Test
+    void theSyslogReceiverIsOffUnlessListenSyslogNamesAPort() throws Exception {
+        assertThat(read("listen: {http: 8080}\n").listen().syslogPort()).isEqualTo(-1);
+        assertThat(read("listen: {syslog: 5514}\n").listen().syslogPort()).isEqualTo(5514);
+        assertThatThrownBy(() -> read("listen: {syslog: 70000}\n")).hasMessageStartingWith(
+                "spaprov.yaml:1: error: listen.syslog");
+    }
+
+    @Test
     void readsEverySection() throws Exception {
         ServerConfig c = read("""
                 listen: {bind: 127.0.0.1, tftp: 0, http: 8080, https: -1, admin: 9000}
