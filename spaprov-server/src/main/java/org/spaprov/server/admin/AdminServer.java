@@ -57,12 +57,13 @@ public final class AdminServer implements AutoCloseable {
         AdminTokens tokens = new AdminTokens(core.dataDir());
         tokens.problems().forEach(p -> LOG.warn("admin: {} (line skipped)", p));
         BearerAuth auth = new BearerAuth(config.token(), Optional.of(tokens));
+        DriftService drifts = new DriftService(core);
         DeviceApi devices = new DeviceApi(core.store(),
-                new org.spaprov.server.feedback.status.StatusService(core::site, core.clock()));
+                new org.spaprov.server.feedback.status.StatusService(core::site, core.clock(), drifts::latest));
         DeviceWriteApi writes = new DeviceWriteApi(core);
         List<Route> routes = new CopyOnWriteArrayList<>();
         MetricsApi metrics = new MetricsApi(core);
-        DriftApi drift = new DriftApi(new DriftService(core));
+        DriftApi drift = new DriftApi(drifts);
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("spaprov-admin");
         pool.setDaemon(true);

@@ -3,6 +3,7 @@ package org.spaprov.server.feedback.drift;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.spaprov.server.feedback.status.LatestReports;
 import org.spaprov.server.device.DeviceRecord;
 import org.spaprov.server.feedback.report.ReportIngest;
 import org.spaprov.server.provision.ServerCore;
@@ -44,6 +45,15 @@ public final class DriftService {
      * empty when there is no comparable report (none, or it does not parse, or the profile does not
      * build). 0 → {@code verified}, more → {@code drifted}.
      */
+    public Optional<LatestReports.Verdict> latest(String mac) {
+        try {
+            return of(mac).filter(x -> x.error().isEmpty()).map(x -> new LatestReports.Verdict(x.reportAt(), x.count()));
+        } catch (SiteException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #latest}, the count only. */
     public OptionalInt count(String mac) {
         try {
             return of(mac).filter(x -> x.error().isEmpty()).map(x -> OptionalInt.of(x.count()))

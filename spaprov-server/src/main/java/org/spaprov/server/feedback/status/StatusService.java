@@ -26,10 +26,17 @@ public final class StatusService {
     private final Supplier<Site> site;
     private final Clock clock;
     private final ProfileInputs inputs = new ProfileInputs();
+    private final LatestReports reports;
 
     public StatusService(Supplier<Site> site, Clock clock) {
+        this(site, clock, LatestReports.NONE);
+    }
+
+    /** @param reports the devices' latest reports, for {@code applied}'s last step (verified or drifted) */
+    public StatusService(Supplier<Site> site, Clock clock, LatestReports reports) {
         this.site = site;
         this.clock = clock;
+        this.reports = reports;
     }
 
     /** The status of {@code d}, from its last contact and status row (either may be absent). */
@@ -63,7 +70,15 @@ public final class StatusService {
         }
         boolean acked = row.get().resync().filter(r -> r.ok() && r.source().equals("syslog")
                 && !r.at().isBefore(servedAt.get())).isPresent();
-        // feedback.drift plugs in here: a report after the acknowledgement makes it "verified" or "drifted".
+        if (acked) {
+            // Its next report says whether it really runs that profile.
+            Optional<LatestReports.Verdict> report = reports.latest(d.mac())
+                    .filter(r -> !r.at().isBefore(servedAt.get()));
+            if (report.isPresent()) {
+                return new DeviceStatus.Applied(report.get().drift() == 0 ? "verified" : "drifted", hash,
+                        servedAt.get().toString());
+            }
+        }
         return new DeviceStatus.Applied(acked ? "acknowledged" : "served", hash, servedAt.get().toString());
     }
 

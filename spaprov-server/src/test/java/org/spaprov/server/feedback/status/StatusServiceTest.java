@@ -130,4 +130,25 @@ class StatusServiceTest {
         assertThat(new StatusService(() -> other, clock).of(d, Optional.empty(), Optional.of(row)).applied().state())
                 .isEqualTo("served");
     }
+
+    /** Issue 11: acknowledged → verified or drifted, by the device's next report after the fetch. */
+    @Test
+    void aReportAfterTheFetchMakesItVerifiedOrDrifted() throws Exception {
+        Site site = site(layer(""), Map.of());
+        DeviceRecord d = device(List.of());
+        StatusTable.Outcome ok = new StatusTable.Outcome(T0.plusSeconds(5), true, Optional.empty(), "syslog");
+        StatusTable.Row acked = new StatusTable.Row(d.mac(), Optional.of(T0), Optional.of("\"abc\""), Optional.empty(),
+                Optional.of(ok), Optional.empty(), Optional.empty());
+        Map<String, Optional<LatestReports.Verdict>> reports = new java.util.HashMap<>();
+        StatusService s = new StatusService(() -> site, clock, mac -> reports.getOrDefault(mac, Optional.empty()));
+
+        assertThat(s.of(d, Optional.empty(), Optional.of(acked)).applied().state()).isEqualTo("acknowledged");
+        reports.put(d.mac(), Optional.of(new LatestReports.Verdict(T0.minusSeconds(60), 0)));
+        assertThat(s.of(d, Optional.empty(), Optional.of(acked)).applied().state()).as("a report older than the fetch")
+                .isEqualTo("acknowledged");
+        reports.put(d.mac(), Optional.of(new LatestReports.Verdict(T0.plusSeconds(30), 0)));
+        assertThat(s.of(d, Optional.empty(), Optional.of(acked)).applied().state()).isEqualTo("verified");
+        reports.put(d.mac(), Optional.of(new LatestReports.Verdict(T0.plusSeconds(30), 2)));
+        assertThat(s.of(d, Optional.empty(), Optional.of(acked)).applied().state()).isEqualTo("drifted");
+    }
 }
