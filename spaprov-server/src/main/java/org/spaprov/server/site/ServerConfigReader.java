@@ -60,6 +60,7 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  * firmware-url: http://$SERV:8080/firmware/
  * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5}
  * security: {plain-secrets: deny}                  # deny | allow
+ * push:     {sip-proxy: sbc.example.net:5060, http: false, rate: 50, timeout: 4s}
  * </pre>
  */
 public final class ServerConfigReader {
@@ -70,7 +71,8 @@ public final class ServerConfigReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
-                    "firmware", "firmware-url", "tftp", "security")),
+                    "firmware", "firmware-url", "tftp", "security", "push")),
+            Map.entry("push", Set.of("sip-proxy", "http", "rate", "timeout")),
             Map.entry("security", Set.of("plain-secrets")),
             Map.entry("store", Set.of("url", "events")),
             Map.entry("store.events", Set.of("keep", "max-rows")),
@@ -180,9 +182,21 @@ public final class ServerConfigReader {
                 c.intIn("tftp.max-blksize", td.maxBlockSize(), 8, 65464),
                 c.duration("tftp.timeout", td.timeout()), c.intIn("tftp.retries", td.retries(), 0, 100));
         Security security = new Security(c.choice("security.plain-secrets", PlainSecrets.class, PlainSecrets.DENY));
+        ServerConfig.Push pd = ServerConfig.Push.defaults();
+        Optional<String> proxy = Optional.ofNullable(c.text("push.sip-proxy", null)).map(String::strip)
+                .filter(p -> !p.isEmpty());
+        if (proxy.isPresent() && !SIP_PROXY.matcher(proxy.get()).matches()) {
+            throw c.error("push.sip-proxy", "must be HOST or HOST:PORT (sbc.example.net:5060), got '" + proxy.get() + "'");
+        }
+        ServerConfig.Push push = new ServerConfig.Push(proxy, c.bool("push.http", pd.http()),
+                c.intIn("push.rate", pd.rate(), 1, 100_000), c.duration("push.timeout", pd.timeout()));
         return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
-                security, events);
+                security, events, push);
     }
+
+    /** {@code push.sip-proxy}: a host name or IPv4 address, or a bracketed IPv6 one, with an optional port. */
+    private static final Pattern SIP_PROXY = Pattern.compile(
+            "([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     /** A host name or address, nothing else: devices put it in URLs as it is. */
     private static final Pattern HOST = Pattern.compile(
