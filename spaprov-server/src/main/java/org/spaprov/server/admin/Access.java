@@ -10,5 +10,7 @@ enum Access implements RouteRole {
     /** Anyone (health checks of load balancers and supervisors). */
     PUBLIC,
     /** Holders of the admin token. */
-    TOKEN
+    TOKEN,
+    /** Holders of a token that may make devices act (push campaigns). */
+    PUSH
 }

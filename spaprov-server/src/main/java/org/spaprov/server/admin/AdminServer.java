@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.push.Campaigns;
 
 /**
  * The control plane: a small read-only REST API ({@code /api/v1}) and {@code /metrics} over a
@@ -44,10 +45,16 @@ public final class AdminServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (the message names it)
      */
     public static AdminServer start(AdminConfig config, ServerCore core) throws IOException {
+        return start(config, core, null);
+    }
+
+    /** As {@link #start(AdminConfig, ServerCore)}, with the push campaigns ({@code null}: no push routes). */
+    public static AdminServer start(AdminConfig config, ServerCore core, Campaigns campaigns) throws IOException {
         InetAddress host = InetAddress.getByName(config.bind());
         BearerAuth auth = new BearerAuth(config.token());
         DeviceApi devices = new DeviceApi(core.store());
         MetricsApi metrics = new MetricsApi(core);
+        CampaignApi pushes = new CampaignApi(campaigns, core.store());
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("spaprov-admin");
         pool.setDaemon(true);
@@ -65,7 +72,7 @@ public final class AdminServer implements AutoCloseable {
                 LOG.error("admin: request failed: {}", error.toString());
                 res.setStatus(500);
             });
-            ApiRoutes.declare(c.routes, auth, devices, metrics);
+            ApiRoutes.declare(c.routes, auth, devices, metrics, pushes);
         });
         try {
             app.start();

@@ -2,6 +2,7 @@ package org.spaprov.server.admin;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * GET /api/v1/devices              TOKEN   {"devices":[...],"next":mac}     ?limit=1..1000 (1000) &after=MAC
  * GET /api/v1/devices/{mac}        TOKEN   {"device":{...},"events":[...]}   ?limit=1..1000 (20)
  * GET /api/v1/events               TOKEN   {"events":[...]}                  ?limit=1..1000 (100)
+ * POST /api/v1/campaigns          PUSH    {"id":N,"devices":n,"url":...}    {"action","target","via","rate"}
+ * GET /api/v1/campaigns/{id}       TOKEN   {"id","state","counts",...,"devices":[{mac,outcome,status,...}]}
  * GET /metrics                     TOKEN   Prometheus text
  * </pre>
  *
@@ -31,7 +34,8 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static void declare(RoutesConfig routes, BearerAuth auth, DeviceApi devices, MetricsApi metrics) {
+    static void declare(RoutesConfig routes, BearerAuth auth, DeviceApi devices, MetricsApi metrics,
+            CampaignApi campaigns) {
         routes.beforeMatched(ctx -> {
             if (!ctx.routeRoles().contains(Access.PUBLIC)) {
                 requireToken(ctx, auth);
@@ -43,6 +47,8 @@ final class ApiRoutes {
                 get("/devices", devices::list, Access.TOKEN);
                 get("/devices/{mac}", devices::one, Access.TOKEN);
                 get("/events", devices::events, Access.TOKEN);
+                post("/campaigns", campaigns::start, Access.PUSH);
+                get("/campaigns/{id}", campaigns::one, Access.TOKEN);
             });
             get("/metrics", metrics::scrape, Access.TOKEN);
         });

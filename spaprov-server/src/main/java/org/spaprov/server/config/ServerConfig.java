@@ -195,11 +195,12 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
 
     /**
      * Push settings ({@code push:}): NOTIFYs go to {@code sipProxy} when set, else to the device's last
-     * contact address and its {@code SIP_Port_1_}; HTTP push ({@code /admin/resync}) only when {@code http}
-     * is true; campaigns send at most {@code rate} pushes per second and wait {@code timeout} for an answer.
-     * Defaults: no proxy, HTTP push off, 50/s, 4 s.
+     * contact address and its {@code SIP_Port_1_}; HTTP push ({@code /admin/resync}, {@code /admin/reboot} on
+     * the device's web port {@code httpPort}) only when {@code http} is true; campaigns send at most
+     * {@code rate} pushes per second and wait {@code timeout} for an answer.
+     * Defaults: no proxy, HTTP push off on port 80, 50/s, 4 s.
      */
-    public record Push(Optional<String> sipProxy, boolean http, int rate, Duration timeout) {
+    public record Push(Optional<String> sipProxy, boolean http, int httpPort, int rate, Duration timeout) {
         public Push {
             sipProxy = sipProxy == null ? Optional.empty() : sipProxy;
             Objects.requireNonNull(timeout, "timeout");
@@ -209,7 +210,7 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         }
 
         public static Push defaults() {
-            return new Push(Optional.empty(), false, 50, Duration.ofSeconds(4));
+            return new Push(Optional.empty(), false, 80, 50, Duration.ofSeconds(4));
         }
     }
 

@@ -60,7 +60,7 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  * firmware-url: http://$SERV:8080/firmware/
  * tftp:     {max-transfers: 1024, max-blksize: 65464, timeout: 1s, retries: 5}
  * security: {plain-secrets: deny}                  # deny | allow
- * push:     {sip-proxy: sbc.example.net:5060, http: false, rate: 50, timeout: 4s}
+ * push:     {sip-proxy: sbc.example.net:5060, http: false, http-port: 80, rate: 50, timeout: 4s}
  * </pre>
  */
 public final class ServerConfigReader {
@@ -72,7 +72,7 @@ public final class ServerConfigReader {
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
                     "firmware", "firmware-url", "tftp", "security", "push")),
-            Map.entry("push", Set.of("sip-proxy", "http", "rate", "timeout")),
+            Map.entry("push", Set.of("sip-proxy", "http", "http-port", "rate", "timeout")),
             Map.entry("security", Set.of("plain-secrets")),
             Map.entry("store", Set.of("url", "events")),
             Map.entry("store.events", Set.of("keep", "max-rows")),
@@ -189,6 +189,7 @@ public final class ServerConfigReader {
             throw c.error("push.sip-proxy", "must be HOST or HOST:PORT (sbc.example.net:5060), got '" + proxy.get() + "'");
         }
         ServerConfig.Push push = new ServerConfig.Push(proxy, c.bool("push.http", pd.http()),
+                c.intIn("push.http-port", pd.httpPort(), 1, 65535),
                 c.intIn("push.rate", pd.rate(), 1, 100_000), c.duration("push.timeout", pd.timeout()));
         return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
                 security, events, push);
