@@ -5,16 +5,11 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.profile.Profile;
@@ -118,58 +113,20 @@ public final class Campaigns implements AutoCloseable {
 
     private void run(long id, Request r, List<DeviceRecord> devices, int rate, ServerConfig.Push config,
             NotifySender sip) {
-        // One queue per source address; the head of each is ready, the next waits for it to finish.
-        Map<String, Deque<Job>> byAddress = new LinkedHashMap<>();
-        for (DeviceRecord d : devices) {
-            Job j = new Job(d, resolve(d, r, config));
-            byAddress.computeIfAbsent(j.target().sourceKey(), k -> new ArrayDeque<>()).add(j);
-        }
-        LinkedBlockingQueue<Job> ready = new LinkedBlockingQueue<>();
-        byAddress.values().forEach(q -> ready.add(q.poll()));
+        List<Job> jobs = devices.stream().map(d -> new Job(d, resolve(d, r, config))).toList();
         HttpPusher http = r.via() == Via.HTTP ? new HttpPusher(config.timeout()) : null;
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        int remaining = devices.size();
-        Object lock = new Object();
-        int[] finished = {0};
-        for (int sent = 0; sent < remaining; sent++) {
-            Job j;
-            try {
-                j = ready.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (!(j.target() instanceof PushTargets.Unreachable)) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait); // pacing: at most `rate` pushes per second
-                }
-                next = Math.max(next, System.nanoTime()) + interval;
-            }
-            Instant at = clock.instant();
-            long t0 = System.nanoTime();
-            push(j, r.action(), sip, http).thenAccept(o -> {
-                record(id, j, r, o, at, Duration.ofNanos(System.nanoTime() - t0));
-                Job following = byAddress.get(j.target().sourceKey()).poll();
-                if (following != null) {
-                    ready.add(following);
-                }
-                synchronized (lock) {
-                    finished[0]++;
-                    lock.notifyAll();
-                }
-            });
+        CampaignRun<Job> pacing = new CampaignRun<>(j -> j.target().sourceKey(),
+                j -> j.target() instanceof PushTargets.Unreachable ? 1 : 0, rate);
+        record Timed(PushOutcome outcome, Instant at, Duration took) {
         }
-        synchronized (lock) {
-            while (finished[0] < remaining) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        try {
+            pacing.run(jobs, j -> {
+                Instant at = clock.instant();
+                long t0 = System.nanoTime();
+                return push(j, r.action(), sip, http).thenApply(o -> new Timed(o, at, Duration.ofNanos(System.nanoTime() - t0)));
+            }, (j, t) -> record(id, j, r, t.outcome(), t.at(), t.took()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
