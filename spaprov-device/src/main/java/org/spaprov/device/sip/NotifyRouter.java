@@ -150,7 +150,7 @@ public final class NotifyRouter implements AutoCloseable {
         }
         send(answer, p);
         if (perform != null) {
-            perform(device, perform, p.getAddress().getHostAddress());
+            NotifyPolicy.perform(device, perform, p.getAddress().getHostAddress(), LOG);
         }
     }
 
@@ -159,19 +159,6 @@ public final class NotifyRouter implements AutoCloseable {
             socket.send(new DatagramPacket(answer, answer.length, to.getSocketAddress()));
         } catch (IOException e) {
             LOG.debug("fleet SIP: cannot answer {}: {}", to.getSocketAddress(), e.toString());
-        }
-    }
-
-    private static void perform(DeviceControl device, NotifyEvent event, String host) {
-        try {
-            switch (event) {
-                case RESYNC -> device.resyncNow(Optional.empty(), host);
-                case REPORT -> device.sendReport();
-                case REBOOT_NOW -> device.reboot(false);
-                case RESTART_NOW -> device.reboot(true);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("fleet SIP: NOTIFY {} for {}: device refused: {}", event.token(), device.mac(), e.toString());
         }
     }
 
