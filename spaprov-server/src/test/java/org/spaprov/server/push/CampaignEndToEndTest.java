@@ -85,29 +85,25 @@ class CampaignEndToEndTest {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(loopback, 0));
                 RealTimeScheduler scheduler = new RealTimeScheduler(20)) {
-            // The fleet is built first so its SIP socket's port can go into the site.
-            Fleet[] fleet = new Fleet[1];
-            NotifyRouter router;
-            Map<String, String> settings = new java.util.HashMap<>(Map.of("Resync_Random_Delay", "0",
-                    "Password_1_", LINE_PASSWORD));
-            // Profile_Rule names the server's HTTP port, known once the server runs: start it first.
+            // The server first (the fleet's Profile_Rule names its HTTP port), then the fleet, whose one SIP
+            // port then goes into the site's layer.
             Path site = site(0, silent.getLocalPort());
             try (SpaprovServer server = SpaprovServer.start(site, SpaprovServer.Overrides.NONE
                     .withDataDir(dir.resolve("data")).withPorts(-1, 0, -1, 0)
                     .withEnv(Map.of(AdminToken.ENV, TOKEN)), Clock.systemUTC())) {
                 int http = server.httpAddress().orElseThrow().getPort();
-                settings.put("Profile_Rule", "http://127.0.0.1:" + http + "/spa$MA.xml");
-                fleet[0] = new Fleet(new Fleet.Config(FLEET, MAC_BASE, Models.get("spa2102"), settings, "5.2.12",
+                Map<String, String> settings = Map.of("Resync_Random_Delay", "0", "Password_1_", LINE_PASSWORD,
+                        "Profile_Rule", "http://127.0.0.1:" + http + "/spa$MA.xml");
+                Fleet fleet = new Fleet(new Fleet.Config(FLEET, MAC_BASE, Models.get("spa2102"), settings, "5.2.12",
                         "127.0.0.1", null, FetchSettings.DEFAULTS, 50, 1L), scheduler, null);
-                router = fleet[0].listenSip(loopback, 0, Clock.systemUTC());
-                try (router) {
+                try (NotifyRouter router = fleet.listenSip(loopback, 0, Clock.systemUTC())) {
                     Files.writeString(site.resolve("layers/global.xml"), Files.readString(site.resolve("layers/global.xml"))
                             .replace("<SIP_Port_1_>0</SIP_Port_1_>", "<SIP_Port_1_>" + router.address().getPort()
                                     + "</SIP_Port_1_>"));
                     assertThat(server.core().reloadNow()).as("site reloads: %s", server.core().siteError()).isTrue();
-                    fleet[0].powerOnAll();
-                    assertThat(fleet[0].awaitAllDone(Duration.ofSeconds(120))).as("fleet provisioned").isTrue();
-                    assertThat(fleet[0].summary().successes()).isEqualTo(FLEET);
+                    fleet.powerOnAll();
+                    assertThat(fleet.awaitAllDone(Duration.ofSeconds(120))).as("fleet provisioned").isTrue();
+                    assertThat(fleet.summary().successes()).isEqualTo(FLEET);
                     // The down devices were seen once, from the same address as everyone else.
                     for (String mac : DOWN) {
                         server.core().store().contact(new Contact(mac, Clock.systemUTC().instant(), "127.0.0.1", "http",
