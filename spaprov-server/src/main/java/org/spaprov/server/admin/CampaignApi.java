@@ -90,7 +90,7 @@ final class CampaignApi {
     private static CampaignTarget target(JsonNode t) {
         if (!t.isObject() || t.size() != 1) {
             throw ApiError.invalid("target: expected one of {\"mac\":M}, {\"macs\":[...]}, {\"group\":G}, {\"model\":M},"
-                    + " {\"all\":true}");
+                    + " {\"query\":TEXT}, {\"all\":true}");
         }
         if (t.has("mac")) {
             return new CampaignTarget.Macs(List.of(mac(t.get("mac").asText(""))));
@@ -106,11 +106,15 @@ final class CampaignApi {
         if (t.has("model") && t.get("model").isTextual() && !t.get("model").asText().isBlank()) {
             return new CampaignTarget.Model(t.get("model").asText());
         }
+        if (t.has("query") && t.get("query").isTextual() && !t.get("query").asText().isBlank()
+                && t.get("query").asText().length() <= 64) {
+            return new CampaignTarget.Query(t.get("query").asText().strip());
+        }
         if (t.has("all") && t.get("all").asBoolean(false)) {
             return new CampaignTarget.All();
         }
         throw ApiError.invalid("target: expected one of {\"mac\":M}, {\"macs\":[...]}, {\"group\":G}, {\"model\":M},"
-                + " {\"all\":true}");
+                + " {\"query\":TEXT}, {\"all\":true}");
     }
 
     private static String text(Optional<Instant> t) {

@@ -55,6 +55,26 @@ public sealed interface CampaignTarget {
         }
     }
 
+    /**
+     * A saved filter: devices whose MAC, serial, model or a group contains {@code text}
+     * (case-insensitive). Variables are not searched: they may hold secrets.
+     */
+    record Query(String text) implements CampaignTarget {
+        @Override
+        public List<DeviceRecord> select(Collection<DeviceRecord> all) {
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            return sorted(all.stream().filter(d -> d.mac().contains(t.replace(":", "").replace("-", ""))
+                    || d.serial().map(s -> s.toLowerCase(java.util.Locale.ROOT).contains(t)).orElse(false)
+                    || d.model().toLowerCase(java.util.Locale.ROOT).contains(t)
+                    || d.groups().stream().anyMatch(g -> g.toLowerCase(java.util.Locale.ROOT).contains(t))).toList());
+        }
+
+        @Override
+        public String describe() {
+            return "query:" + text;
+        }
+    }
+
     /** Every device. */
     record All() implements CampaignTarget {
         @Override

@@ -76,6 +76,22 @@ class CampaignApiTest {
     }
 
     @Test
+    void aQuerySelectsByMacSerialModelOrGroup() {
+        var all = java.util.List.of(
+                new org.spaprov.server.device.DeviceRecord("000e08aa0001", "spa2102", java.util.Optional.of("FM500A01"),
+                        java.util.List.of("office"), java.util.Optional.empty(), Map.of("sip_password", "office"),
+                        org.spaprov.server.device.DeviceRecord.Source.SITE),
+                new org.spaprov.server.device.DeviceRecord("000e08aa0002", "pap2t", java.util.Optional.empty(),
+                        java.util.List.of(), java.util.Optional.empty(), Map.of("note", "fm500a"),
+                        org.spaprov.server.device.DeviceRecord.Source.SITE));
+        assertThat(new CampaignTarget.Query("fm500a").select(all)).extracting(d -> d.mac()).containsExactly("000e08aa0001");
+        assertThat(new CampaignTarget.Query("00:0e:08:aa:00:02").select(all)).extracting(d -> d.mac())
+                .containsExactly("000e08aa0002");
+        assertThat(new CampaignTarget.Query("OFFICE").select(all)).as("groups, never variables").hasSize(1);
+        assertThat(new CampaignTarget.Query("PAP2T").select(all)).extracting(d -> d.mac()).containsExactly("000e08aa0002");
+    }
+
+    @Test
     void anUnknownCampaignIs404() throws Exception {
         assertThat(call("GET", "/campaigns/999999", null, TOKEN).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/campaigns/abc", null, TOKEN).statusCode()).isEqualTo(404);
