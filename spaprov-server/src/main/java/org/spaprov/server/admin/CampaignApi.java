@@ -66,7 +66,7 @@ final class CampaignApi {
             throw ApiError.invalid("body: expected {\"action\":..., \"target\":{...}, \"via\":\"sip\"|\"http\"}");
         }
         PushAction action = PushAction.parse(body.path("action").asText(""))
-                .orElseThrow(() -> ApiError.invalid("action: expected resync, report or reboot"));
+                .orElseThrow(() -> ApiError.invalid("action: expected resync, check-sync, report or reboot"));
         String via = body.path("via").asText("sip");
         Campaigns.Via v = switch (via) {
             case "sip" -> Campaigns.Via.SIP;

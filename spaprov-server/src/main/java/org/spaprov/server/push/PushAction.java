@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum PushAction {
     /** Resync now ({@code Event: resync}; {@code check-sync} is the alias other servers send). */
     RESYNC("resync", "/admin/resync"),
+    /** Resync, announced as {@code Event: check-sync} (the alias of other vendors' servers; SPAs accept both). */
+    CHECK_SYNC("check-sync", "/admin/resync"),
     /** One {@code Report_Rule} upload ({@code Event: report}); no HTTP form. */
     REPORT("report", null),
     /** Cold restart ({@code Event: reboot_now}, {@code /admin/reboot}). */
@@ -30,12 +32,12 @@ public enum PushAction {
         return Optional.ofNullable(httpPath);
     }
 
-    /** The API's name: {@code resync}, {@code report}, {@code reboot}. */
+    /** The API's name: {@code resync}, {@code check-sync}, {@code report}, {@code reboot}. */
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The action named {@code resync}, {@code report} or {@code reboot} (case-insensitive). */
+    /** The action named {@code resync}, {@code check-sync}, {@code report} or {@code reboot} (case-insensitive). */
     public static Optional<PushAction> parse(String s) {
         for (PushAction a : values()) {
             if (a.apiName().equalsIgnoreCase(s == null ? "" : s.strip())) {

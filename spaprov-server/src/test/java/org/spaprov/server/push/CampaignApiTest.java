@@ -63,7 +63,7 @@ class CampaignApiTest {
     void badRequestsAre400WithOneLine() throws Exception {
         Map<String, String> cases = Map.of(
                 "not json", "body: not JSON",
-                "{\"action\":\"wipe\",\"target\":{\"all\":true}}", "action: expected resync, report or reboot",
+                "{\"action\":\"wipe\",\"target\":{\"all\":true}}", "action: expected resync, check-sync, report or reboot",
                 "{\"action\":\"resync\",\"target\":{\"all\":true},\"via\":\"smtp\"}", "via: expected sip or http",
                 "{\"action\":\"resync\",\"target\":{\"all\":true},\"rate\":0}", "rate: expected a whole number",
                 "{\"action\":\"resync\",\"target\":{\"mac\":\"zz\"}}", "target: not a MAC address: 'zz'",

@@ -90,6 +90,21 @@ class NotifySenderTest {
     }
 
     @Test
+    void checkSyncIsSentAsItsOwnEvent() throws Exception {
+        Proc.requirePeer(Files.isExecutable(SIPP), "sipp (sip-tester)");
+        int port = freeUdpPort();
+        Process p = sipp(port, "1001", "s3cret", "check-sync");
+        PushOutcome o = sender.send(new NotifySender.Target(new InetSocketAddress(LOOPBACK, port), "1001",
+                Optional.of(new NotifySender.Credentials("1001", "s3cret"))), PushAction.CHECK_SYNC.event())
+                .get(30, TimeUnit.SECONDS);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("sipp saw Event: check-sync\n%s", sippLog()).isZero();
+        assertThat(o.result()).isEqualTo(PushOutcome.Result.OK);
+        assertThat(PushAction.parse("check-sync")).contains(PushAction.CHECK_SYNC);
+        assertThat(PushAction.parse("reboot")).contains(PushAction.REBOOT);
+    }
+
+    @Test
     void aWrongPasswordEndsRefusedWithoutTheSecretInTheOutcome() throws Exception {
         Proc.requirePeer(Files.isExecutable(SIPP), "sipp (sip-tester)");
         int port = freeUdpPort();
