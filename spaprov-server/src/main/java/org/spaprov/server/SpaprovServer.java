@@ -25,6 +25,7 @@ import org.spaprov.server.net.ProvisioningServer;
 import org.spaprov.server.net.StartGate;
 import org.spaprov.server.provision.BoundPorts;
 import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.push.Campaigns;
 import org.spaprov.server.site.SiteException;
 
 /**
@@ -49,6 +50,7 @@ public final class SpaprovServer implements AutoCloseable {
     private final Optional<AdminServer> admin;
     private final Optional<AdminToken> adminToken;
     private final Optional<SyslogReceiver> syslog;
+    private final Campaigns campaigns;
 
     /**
      * What the command line overrides in the site's {@code spaprov.yaml}; empty = as the site says.
@@ -151,8 +153,9 @@ public final class SpaprovServer implements AutoCloseable {
     }
 
     private SpaprovServer(ServerCore core, ProvisioningServer net, Optional<SyslogReceiver> syslog,
-            Optional<AdminServer> admin, Optional<AdminToken> adminToken) {
+            Optional<AdminServer> admin, Optional<AdminToken> adminToken, Campaigns campaigns) {
         this.core = core;
+        this.campaigns = campaigns;
         this.net = net;
         this.syslog = syslog;
         this.admin = admin;
@@ -180,6 +183,7 @@ public final class SpaprovServer implements AutoCloseable {
         ProvisioningServer net = null;
         SyslogReceiver syslog = null;
         AdminServer admin = null;
+        Campaigns campaigns = new Campaigns(core);
         try {
             ServerConfig config = core.config().withListen(o.applyTo(core.config().listen()));
             String bind = config.listen().bind();
@@ -211,19 +215,19 @@ public final class SpaprovServer implements AutoCloseable {
             ServerConfig.Listen listen = config.listen();
             if (listen.adminPort() >= 0) {
                 token = Optional.of(AdminToken.resolve(o.env(), core.dataDir(), new SecureRandom()));
-                admin = startAdmin(listen, token.get(), core);
+                admin = startAdmin(listen, token.get(), core, campaigns);
             }
             core.startWatching(o.poll());
-            return new SpaprovServer(core, net, Optional.ofNullable(syslog), Optional.ofNullable(admin), token);
+            return new SpaprovServer(core, net, Optional.ofNullable(syslog), Optional.ofNullable(admin), token, campaigns);
         } catch (SiteException | IOException | RuntimeException e) {
             gate.abort();
-            closeAll(admin, syslog, net, core);
+            closeAll(admin, campaigns, syslog, net, core);
             throw e;
         }
     }
 
-    private static AdminServer startAdmin(ServerConfig.Listen listen, AdminToken token, ServerCore core)
-            throws IOException {
+    private static AdminServer startAdmin(ServerConfig.Listen listen, AdminToken token, ServerCore core,
+            Campaigns campaigns) throws IOException {
         AdminConfig config;
         try {
             config = new AdminConfig(listen.bind(), listen.adminPort(), token.secret());
@@ -231,7 +235,7 @@ public final class SpaprovServer implements AutoCloseable {
             // A generated token is always valid: this is about the one from the environment.
             throw new IOException(e.getMessage() + " (from $" + AdminToken.ENV + ")", e);
         }
-        return AdminServer.start(config, core);
+        return AdminServer.start(config, core, campaigns);
     }
 
     /** The site, the store and the report sink behind the transports. */
@@ -289,16 +293,25 @@ public final class SpaprovServer implements AutoCloseable {
         return lines;
     }
 
-    /** Stops the site watcher, the admin API and the transports, then flushes and closes the store. */
-    @Override
-    public void close() {
-        closeAll(admin.orElse(null), syslog.orElse(null), net, core);
+    /** Push campaigns (SIP NOTIFY and HTTP push); {@code POST /api/v1/campaigns} starts them too. */
+    public Campaigns campaigns() {
+        return campaigns;
     }
 
-    private static void closeAll(AdminServer admin, SyslogReceiver syslog, ProvisioningServer net, ServerCore core) {
+    /** Stops the site watcher, the admin API, push, syslog and the transports, then flushes and closes the store. */
+    @Override
+    public void close() {
+        closeAll(admin.orElse(null), campaigns, syslog.orElse(null), net, core);
+    }
+
+    private static void closeAll(AdminServer admin, Campaigns campaigns, SyslogReceiver syslog, ProvisioningServer net,
+            ServerCore core) {
         core.stopWatching();
         if (admin != null) {
             admin.close();
+        }
+        if (campaigns != null) {
+            campaigns.close();
         }
         if (syslog != null) {
             syslog.close();

@@ -23,6 +23,7 @@ import org.spaprov.device.fetch.HostResolver;
 import org.spaprov.device.fetch.TlsSettings;
 import org.spaprov.device.fleet.Fleet;
 import org.spaprov.device.fleet.FleetSummary;
+import org.spaprov.device.sip.NotifyRouter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +35,11 @@ import picocli.CommandLine.Option;
                         + "requests. --time-scale compresses device time (timers, delays) without changing the network.",
                 "",
                 "The summary gives successes, failures by $ERR, requests per second, download latency percentiles "
-                        + "and the heap used per device."},
+                        + "and the heap used per device.",
+                "",
+                "With --sip-port every device answers SIP NOTIFY (resync, report, reboot_now) on that one UDP port, "
+                        + "routed by the Request-URI user (its User_ID_1_, or its MAC) and challenged with its own "
+                        + "line credentials, so a server can push the whole fleet."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeList = {"0:every device's first resync succeeded (or --until forever ended)",
@@ -44,6 +49,8 @@ import picocli.CommandLine.Option;
                 "  spaprov fleet --count 10000 --mac-base 000e08000000 --until forever \\",
                 "      --duration 1d --time-scale 120 --set Resync_Periodic=3600+600 \\",
                 "      --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
+                "  spaprov fleet --count 200 --mac-base 000e08000000 --sip-port 5070 --until forever \\",
+                "      --duration 1h --set 'Profile_Rule=http://127.0.0.1:8080/spa$MA.xml'",
                 "  SPAPROV_JAVA_OPTS=-Xmx2g spaprov fleet --count 100000 \\",
                 "      --mac-base 000e08000000 --json --set 'Profile_Rule=...'"})
 public final class FleetCommand extends BaseCommand {
@@ -81,6 +88,10 @@ public final class FleetCommand extends BaseCommand {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the devices' random delays (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--sip-port", paramLabel = "P",
+            description = "Answer SIP NOTIFY for every device on UDP 127.0.0.1:P (0 = a free port, printed).")
+    Integer sipPort;
+
     @Option(names = "--no-progress", description = "No progress bar on standard error.")
     boolean noProgress;
 
@@ -98,6 +109,9 @@ public final class FleetCommand extends BaseCommand {
         }
         if (maxInFlight < 1) {
             throw UserException.usage("--max-inflight must be >= 1, got " + maxInFlight);
+        }
+        if (sipPort != null && (sipPort < 0 || sipPort > 65535)) {
+            throw UserException.usage("--sip-port must be 0..65535, got " + sipPort);
         }
         if (until == Until.forever && duration == null) {
             throw UserException.usage("--until forever needs --duration (device time, e.g. 1h)");
@@ -124,8 +138,25 @@ public final class FleetCommand extends BaseCommand {
             }
             long perDevice = fleet.measureHeapPerDevice();
             Instant end = clock.now().plus(limit);
+            NotifyRouter sip = null;
+            if (sipPort != null) {
+                try {
+                    sip = fleet.listenSip(java.net.InetAddress.getLoopbackAddress(), sipPort, java.time.Clock.systemUTC());
+                } catch (IOException e) {
+                    throw UserException.invalid("--sip-port " + sipPort + ": cannot bind: " + e.getMessage());
+                }
+                out.println("listening sip " + sip.address().getAddress().getHostAddress() + ":" + sip.address().getPort());
+                out.flush();
+            }
             fleet.powerOnAll();
-            boolean finished = run(fleet, clock, end);
+            boolean finished;
+            try {
+                finished = run(fleet, clock, end);
+            } finally {
+                if (sip != null) {
+                    sip.close();
+                }
+            }
             long afterRun = fleet.measureHeapPerDevice();
             FleetSummary s = fleet.summary();
             print(out, s, perDevice, afterRun);

@@ -36,6 +36,11 @@ class FleetCommandTest {
                     "Profile_Rule=(\"$MA\" ne \"x\")? http://127.0.0.1:" + http.getAddress().getPort() + "/0.xml");
             assertThat(j.code()).as(j.err()).isZero();
             assertThat(j.out()).contains("\"devices\":10", "\"successes\":10", "\"failures\":{}");
+            DeviceCliRun sip = DeviceCliRun.run("fleet", "--count", "2", "--mac-base", "000e08000000", "--no-progress",
+                    "--sip-port", "0", "--time-scale", "20", "--set",
+                    "Profile_Rule=http://127.0.0.1:" + http.getAddress().getPort() + "/0.xml");
+            assertThat(sip.code()).as(sip.err()).isZero();
+            assertThat(sip.out()).containsPattern("(?m)^listening sip 127\\.0\\.0\\.1:[1-9][0-9]*$");
         } finally {
             http.stop(0);
         }
@@ -48,6 +53,9 @@ class FleetCommandTest {
         DeviceCliRun r = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000", "--until", "forever");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--until forever needs --duration");
+        DeviceCliRun port = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000", "--sip-port", "70000");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("--sip-port must be 0..65535, got 70000");
         DeviceCliRun badDuration = DeviceCliRun.run("fleet", "--count", "5", "--mac-base", "000e08000000",
                 "--duration", "soon");
         assertThat(badDuration.code()).isEqualTo(2);

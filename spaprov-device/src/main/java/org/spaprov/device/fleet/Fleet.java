@@ -1,6 +1,7 @@
 package org.spaprov.device.fleet;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.spaprov.device.fetch.Transports;
 import org.spaprov.device.state.DefaultsOverlay;
 import org.spaprov.device.state.DeviceModel;
 import org.spaprov.device.state.StateStore;
+import org.spaprov.device.sip.NotifyRouter;
 
 /**
  * Many devices in one JVM: MACs counting up from a base, one shared model (with the fleet's
@@ -120,6 +122,15 @@ public final class Fleet implements AutoCloseable {
         for (Device d : devices) {
             d.powerOn();
         }
+    }
+
+    /**
+     * Starts one SIP NOTIFY responder for every device of the fleet on {@code bind}:{@code port} (0 = a
+     * free port): NOTIFYs are routed by Request-URI user (a device's {@code User_ID_1_}, or its MAC) and
+     * challenged with the device's line credentials. The caller closes it.
+     */
+    public NotifyRouter listenSip(InetAddress bind, int port, java.time.Clock clock) throws IOException {
+        return NotifyRouter.start(List.of(devices), bind, port, clock);
     }
 
     /** Measures heap in use after a GC, per device (call when the fleet is built). */

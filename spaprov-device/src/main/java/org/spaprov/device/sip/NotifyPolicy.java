@@ -74,6 +74,23 @@ final class NotifyPolicy {
         };
     }
 
+    /**
+     * Does what an accepted NOTIFY asks (after its 200 went out); a device that refuses is logged, not
+     * thrown, as the sender already has its answer.
+     */
+    static void perform(DeviceControl device, NotifyEvent event, String requesterHost, org.slf4j.Logger log) {
+        try {
+            switch (event) {
+                case RESYNC -> device.resyncNow(Optional.empty(), requesterHost);
+                case REPORT -> device.sendReport();
+                case REBOOT_NOW -> device.reboot(false);
+                case RESTART_NOW -> device.reboot(true);
+            }
+        } catch (RuntimeException e) {
+            log.warn("SIP NOTIFY {} for {}: device refused: {}", event.token(), device.mac(), e.toString());
+        }
+    }
+
     /** SPA booleans: {@code Yes}/{@code No} (also true/false, 1/0, on/off). */
     static boolean yes(String value) {
         return switch (value == null ? "" : value.strip().toLowerCase(Locale.ROOT)) {

@@ -11,7 +11,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.DialogTerminatedEvent;
@@ -209,20 +208,7 @@ public final class SipNotifyListener implements AutoCloseable, SipListener {
         LOG.info("SIP NOTIFY event={} from {}: {}{}", eventToken(request), host, d.status(),
                 d instanceof NotifyPolicy.Reject j ? " (" + j.reason() + ")" : "");
         if (d instanceof NotifyPolicy.Accept a) {
-            perform(a.event(), host);
-        }
-    }
-
-    private void perform(NotifyEvent event, String host) {
-        try {
-            switch (event) {
-                case RESYNC -> device.resyncNow(Optional.empty(), host);
-                case REPORT -> device.sendReport();
-                case REBOOT_NOW -> device.reboot(false);
-                case RESTART_NOW -> device.reboot(true);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("SIP NOTIFY {}: device refused: {}", event.token(), e.toString());
+            NotifyPolicy.perform(device, a.event(), host, LOG);
         }
     }
 

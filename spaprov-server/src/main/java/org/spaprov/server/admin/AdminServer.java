@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spaprov.server.feedback.drift.DriftService;
 import org.spaprov.server.provision.ServerCore;
+import org.spaprov.server.push.Campaigns;
 
 /**
  * The control plane: a small REST API ({@code /api/v1}) and {@code /metrics} over a
@@ -53,6 +54,11 @@ public final class AdminServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (the message names it)
      */
     public static AdminServer start(AdminConfig config, ServerCore core) throws IOException {
+        return start(config, core, null);
+    }
+
+    /** As {@link #start(AdminConfig, ServerCore)}, with the push campaigns ({@code null}: no push routes). */
+    public static AdminServer start(AdminConfig config, ServerCore core, Campaigns campaigns) throws IOException {
         InetAddress host = InetAddress.getByName(config.bind());
         AdminTokens tokens = new AdminTokens(core.dataDir());
         tokens.problems().forEach(p -> LOG.warn("admin: {} (line skipped)", p));
@@ -64,6 +70,7 @@ public final class AdminServer implements AutoCloseable {
         List<Route> routes = new CopyOnWriteArrayList<>();
         MetricsApi metrics = new MetricsApi(core);
         DriftApi drift = new DriftApi(drifts);
+        CampaignApi pushes = new CampaignApi(campaigns, core.store());
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("spaprov-admin");
         pool.setDaemon(true);
@@ -89,7 +96,7 @@ public final class AdminServer implements AutoCloseable {
                 LOG.error("admin: request failed: {}", error.toString());
                 res.setStatus(500);
             });
-            ApiRoutes.declare(c.routes, auth, devices, writes, metrics, drift);
+            ApiRoutes.declare(c.routes, auth, devices, writes, metrics, drift, pushes);
         });
         try {
             app.start();

@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * POST   /api/v1/devices:import    WRITE   CSV -> {"imported":N,...}, or 400 with row errors (nothing imported)
  * GET    /api/v1/devices:export    TOKEN   CSV                               ?source=site|api|auto
  * GET    /api/v1/events            TOKEN   {"events":[...]}                  ?limit=1..1000 (100)
+ * POST   /api/v1/campaigns         PUSH    {"id":N,"devices":n,"url":...}    {"action","target","via","rate"}
+ * GET    /api/v1/campaigns/{id}    TOKEN   {"id","state","counts",...,"devices":[{mac,outcome,status,...}]}
  * GET    /metrics                  TOKEN   Prometheus text
  * </pre>
  *
@@ -48,7 +51,7 @@ final class ApiRoutes {
     }
 
     static void declare(RoutesConfig routes, BearerAuth auth, DeviceApi devices, DeviceWriteApi writes,
-            MetricsApi metrics, DriftApi drift) {
+            MetricsApi metrics, DriftApi drift, CampaignApi campaigns) {
         routes.beforeMatched(ctx -> {
             if (!ctx.routeRoles().contains(Access.PUBLIC)) {
                 requireToken(ctx, auth);
@@ -67,6 +70,8 @@ final class ApiRoutes {
                 get("/devices:export", writes::exportCsv, Access.TOKEN);
                 get("/devices/{mac}/drift", drift::one, Access.TOKEN);
                 get("/events", devices::events, Access.TOKEN);
+                post("/campaigns", campaigns::start, Access.PUSH);
+                get("/campaigns/{id}", campaigns::one, Access.TOKEN);
             });
             get("/metrics", metrics::scrape, Access.TOKEN);
         });

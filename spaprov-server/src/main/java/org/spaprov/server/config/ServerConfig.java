@@ -31,10 +31,12 @@ import org.spaprov.tftp.TftpServerConfig;
  * @param security        who may receive secret parameters
  * @param events          how long and how many events the store keeps, and how many reports per device
  * @param http            HTTP/HTTPS deadlines and connection caps
+ * @param push            how the server makes devices act (SIP NOTIFY, HTTP push, campaign pacing)
  */
 public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, UnknownDevicePolicy unknownDevices,
         Throttle throttle, Path reportFolder, Naming naming, boolean gzip, Map<String, String> firmware,
-        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events, Http http) {
+        Optional<String> firmwareUrl, Tftp tftp, Security security, Events events, Http http,
+        Push push) {
 
     public ServerConfig {
         Objects.requireNonNull(listen, "listen");
@@ -50,6 +52,7 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(push, "push");
     }
 
     /**
@@ -253,15 +256,36 @@ public record ServerConfig(Listen listen, Tls tls, Optional<String> storeUrl, Un
         }
     }
 
+    /**
+     * Push settings ({@code push:}): NOTIFYs go to {@code sipProxy} when set, else to the device's last
+     * contact address and its {@code SIP_Port_1_}; HTTP push ({@code /admin/resync}, {@code /admin/reboot} on
+     * the device's web port {@code httpPort}) only when {@code http} is true; campaigns send at most
+     * {@code rate} pushes per second and wait {@code timeout} for an answer.
+     * Defaults: no proxy, HTTP push off on port 80, 50/s, 4 s.
+     */
+    public record Push(Optional<String> sipProxy, boolean http, int httpPort, int rate, Duration timeout) {
+        public Push {
+            sipProxy = sipProxy == null ? Optional.empty() : sipProxy;
+            Objects.requireNonNull(timeout, "timeout");
+            if (rate < 1) {
+                throw new IllegalArgumentException("push rate must be at least 1 per second");
+            }
+        }
+
+        public static Push defaults() {
+            return new Push(Optional.empty(), false, 80, 50, Duration.ofSeconds(4));
+        }
+    }
+
     /** This config with another {@link Listen} (CLI overrides). */
     public ServerConfig withListen(Listen l) {
         return new ServerConfig(l, tls, storeUrl, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security, events, http);
+                firmwareUrl, tftp, security, events, http, push);
     }
 
     /** This config with another store URL (CLI {@code --store}). */
     public ServerConfig withStoreUrl(Optional<String> url) {
         return new ServerConfig(listen, tls, url, unknownDevices, throttle, reportFolder, naming, gzip, firmware,
-                firmwareUrl, tftp, security, events, http);
+                firmwareUrl, tftp, security, events, http, push);
     }
 }

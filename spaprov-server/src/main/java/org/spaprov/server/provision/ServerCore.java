@@ -161,6 +161,17 @@ public final class ServerCore implements AutoCloseable {
         return new ProvisionChain(watcher::site, store, new EnumerationThrottle(clock), () -> ports, metrics);
     }
 
+    /**
+     * The flattened profile the site gives {@code device} now, as its next request would be built before
+     * validation; URLs naming the server's own ports are not meaningful here (push reads line settings).
+     *
+     * @throws SiteException when a layer of the device does not render
+     */
+    public org.spaprov.profile.Profile effectiveProfile(org.spaprov.server.device.DeviceRecord device)
+            throws SiteException {
+        return new BuildStage(() -> new BoundPorts(-1, -1, -1)).build(site(), device);
+    }
+
     public ReportSink reportSink() {
         return reports;
     }

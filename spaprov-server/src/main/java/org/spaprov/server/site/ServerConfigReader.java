@@ -65,6 +65,7 @@ import org.spaprov.server.config.ServerConfig.UnknownDevicePolicy;
  *            max-client-timeout: 5s}
  * http:     {head-timeout: 10s, tls-handshake-timeout: 10s, connections-per-address: 256, max-connections: auto}
  * security: {plain-secrets: deny}                  # deny | allow
+ * push:     {sip-proxy: sbc.example.net:5060, http: false, http-port: 80, rate: 50, timeout: 4s}
  * </pre>
  */
 public final class ServerConfigReader {
@@ -76,7 +77,8 @@ public final class ServerConfigReader {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(KiB|MiB|GiB)?");
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("", Set.of("listen", "tls", "store", "devices", "throttle", "reports", "naming", "profiles",
-                    "firmware", "firmware-url", "tftp", "http", "security")),
+                    "firmware", "firmware-url", "tftp", "http", "security", "push")),
+            Map.entry("push", Set.of("sip-proxy", "http", "http-port", "rate", "timeout")),
             Map.entry("security", Set.of("plain-secrets")),
             Map.entry("store", Set.of("url", "events", "reports")),
             Map.entry("store.reports", Set.of("keep")),
@@ -191,8 +193,17 @@ public final class ServerConfigReader {
                 c.optionalInt("http.connections-per-address", 1, 1_000_000),
                 c.optionalInt("http.max-connections", 16, 10_000_000));
         Security security = new Security(c.choice("security.plain-secrets", PlainSecrets.class, PlainSecrets.DENY));
+        ServerConfig.Push pd = ServerConfig.Push.defaults();
+        Optional<String> proxy = Optional.ofNullable(c.text("push.sip-proxy", null)).map(String::strip)
+                .filter(p -> !p.isEmpty());
+        if (proxy.isPresent() && !SIP_PROXY.matcher(proxy.get()).matches()) {
+            throw c.error("push.sip-proxy", "must be HOST or HOST:PORT (sbc.example.net:5060), got '" + proxy.get() + "'");
+        }
+        ServerConfig.Push push = new ServerConfig.Push(proxy, c.bool("push.http", pd.http()),
+                c.intIn("push.http-port", pd.httpPort(), 1, 65535),
+                c.intIn("push.rate", pd.rate(), 1, 100_000), c.duration("push.timeout", pd.timeout()));
         return new ServerConfig(listen, tls, store, unknown, throttle, reports, naming, gzip, firmware, fwUrl, tftp,
-                security, events, http);
+                security, events, http, push);
     }
 
     private static Tftp tftp(Ctx c) throws SiteException {
@@ -215,6 +226,10 @@ public final class ServerConfigReader {
                 c.intIn("tftp.stalled-per-address", td.stalledPerAddress(), 0, 1_000_000), maxUpload, uploadsTotal,
                 maxClientTimeout);
     }
+
+    /** {@code push.sip-proxy}: a host name or IPv4 address, or a bracketed IPv6 one, with an optional port. */
+    private static final Pattern SIP_PROXY = Pattern.compile(
+            "([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     /** A host name or address, nothing else: devices put it in URLs as it is. */
     private static final Pattern HOST = Pattern.compile(

@@ -142,4 +142,26 @@ class StorePostgresTest {
                     .doesNotContain("pg-dump-secret-key").doesNotContain("pg-dump-sip-password");
         }
     }
+
+    /** Push campaign rows (V7) on PostgreSQL: generated ids, batch insert, outcomes, times. */
+    @Test
+    void campaignRowsOnPostgres() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=spaprov";
+        Clock clock = Clock.systemUTC();
+        try (Store s = Store.open(url, clock, StoreTest.BOX)) {
+            var campaigns = new org.spaprov.server.push.CampaignStore(s.jdbi(), clock);
+            long id = campaigns.create(org.spaprov.server.push.PushAction.RESYNC, "sip", "group:office", 50,
+                    List.of("000e08aabb01", "000e08aabb02"));
+            campaigns.record(id, "000e08aabb01", new org.spaprov.server.push.PushOutcome(
+                    org.spaprov.server.push.PushOutcome.Result.OK, 200, "200 OK after digest"), clock.instant());
+            campaigns.finish(id);
+            assertThat(campaigns.campaign(id)).get().satisfies(c -> {
+                assertThat(c.state()).isEqualTo(org.spaprov.server.push.CampaignStore.State.DONE);
+                assertThat(c.finishedAt()).isPresent();
+                assertThat(c.target()).isEqualTo("group:office");
+            });
+            assertThat(campaigns.rows(id)).extracting(org.spaprov.server.push.CampaignStore.Row::outcome)
+                    .containsExactly("ok", "pending");
+        }
+    }
 }
