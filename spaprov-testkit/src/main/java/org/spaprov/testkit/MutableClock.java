@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A virtual clock for tests: time moves only through {@link #advance}; always UTC. Thread-safe. */
+/** A virtual clock for tests: time moves only through {@link #advance} and {@link #set}; always UTC. Thread-safe. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    /** Jumps to {@code instant} (forwards or back). */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

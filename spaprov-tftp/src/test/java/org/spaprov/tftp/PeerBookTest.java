@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.spaprov.testkit.MutableClock;
 
 /** The per-address accounting on its own: caps, release, and a map that forgets what no longer matters. */
 class PeerBookTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final TftpServerConfig config = TftpServerConfig.loopback().withMaxTransfers(3)
             .withPeers(TftpServerConfig.PeerLimits.defaults().withTransfersPerAddress(2).withStalledPerAddress(1)
                     .withRefusalsPerAddress(2, Duration.ofSeconds(1)).withUploadBytesTotal(100));

@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.spaprov.testkit.MutableClock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -267,7 +269,7 @@ class TftpServerLimitsTest {
 
     @Test
     void anAddressAskingForTooManyUnknownNamesIsAnsweredBusyUntilTheWindowPasses() throws Exception {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         TftpServerConfig config = TftpServerConfig.loopback().withPeers(TftpServerConfig.PeerLimits.defaults()
                 .withRefusalsPerAddress(3, Duration.ofSeconds(1)));
         try (Rig rig = new Rig(config, null, clock); RawPeer flood = new RawPeer(flooder());

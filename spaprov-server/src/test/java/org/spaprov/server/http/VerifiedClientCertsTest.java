@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
+import org.spaprov.testkit.MutableClock;
 import org.junit.jupiter.api.io.TempDir;
 import org.spaprov.server.net.TestPki;
 
@@ -70,25 +71,6 @@ class VerifiedClientCertsTest {
     }
 
     /** A clock tests move by hand. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private X509Certificate cert(TestPki pki, String mac) throws Exception {
         pki.device(mac);
         try (InputStream in = Files.newInputStream(pki.deviceCert(mac))) {
@@ -102,14 +84,14 @@ class VerifiedClientCertsTest {
         X509Certificate a = cert(pki, "000e08aaaaaa");
         X509Certificate b = cert(pki, "000e08bbbbbb");
         Counting delegate = new Counting();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         VerifiedClientCerts tm = new VerifiedClientCerts(delegate, clock);
         tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
         tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
         assertThat(delegate.calls).hasValue(1);
         tm.checkClientTrusted(new X509Certificate[] {b}, "EC", (SSLEngine) null);
         assertThat(delegate.calls).hasValue(2);
-        clock.now = clock.now.plusMillis(VerifiedClientCerts.TTL_MILLIS + 1);
+        clock.advance(java.time.Duration.ofMillis(VerifiedClientCerts.TTL_MILLIS + 1));
         tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
         assertThat(delegate.calls).hasValue(3);
     }
@@ -134,11 +116,11 @@ class VerifiedClientCertsTest {
         TestPki pki = TestPki.create(tmp);
         X509Certificate a = cert(pki, "000e08aaaaaa");
         Counting delegate = new Counting();
-        MovableClock clock = new MovableClock();
-        clock.now = a.getNotAfter().toInstant().minusMillis(10);
+        MutableClock clock = new MutableClock(Instant.now());
+        clock.set(a.getNotAfter().toInstant().minusMillis(10));
         VerifiedClientCerts tm = new VerifiedClientCerts(delegate, clock);
         tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
-        clock.now = a.getNotAfter().toInstant().plusMillis(1);
+        clock.set(a.getNotAfter().toInstant().plusMillis(1));
         tm.checkClientTrusted(new X509Certificate[] {a}, "EC", (SSLEngine) null);
         assertThat(delegate.calls).hasValue(2);
     }

@@ -7,38 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.spaprov.testkit.MutableClock;
 
 /** Issue 9 row 7: repeated refusals are one event per address, status and minute; retention by age and rows. */
 class EventRetentionTest {
     private static final AtomicInteger DB = new AtomicInteger();
-
-    /** A clock the test moves. */
-    static final class TestClock extends java.time.Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Store open(java.time.Clock clock) throws Exception {
         return Store.open("jdbc:h2:mem:retention" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1", clock, StoreTest.BOX);
@@ -51,7 +24,7 @@ class EventRetentionTest {
 
     @Test
     void aFloodOfRefusalsIsOneCountedEventPerAddressStatusAndMinute() throws Exception {
-        var clock = new TestClock(Instant.parse("2026-03-01T10:00:05Z"));
+        var clock = new MutableClock(Instant.parse("2026-03-01T10:00:05Z"));
         try (Store s = open(clock)) {
             for (int i = 0; i < 500; i++) {
                 s.record(event(clock.instant(), "192.0.2.1", 404));
@@ -79,7 +52,7 @@ class EventRetentionTest {
 
     @Test
     void eventsOlderThanKeepAndBeyondMaxRowsArePruned() throws Exception {
-        var clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+        var clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         try (Store s = open(clock)) {
             s.retain(new Retention(Duration.ofDays(30), 1_000));
             s.record(event(clock.instant(), "192.0.2.9", 200));
