@@ -52,6 +52,9 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
         backend.metrics().functionCounter("spaprov.http.connections.refused",
                 "HTTP/HTTPS connections closed at once because a connection cap was reached.", gate,
                 ConnectionGate::refused);
+        backend.metrics().functionCounter("spaprov.http.connections.evicted",
+                "HTTP/HTTPS connections closed at the total cap because they had sent no request head.", gate,
+                ConnectionGate::evicted);
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
     /** Adds the handlers after TLS (tests drive these on an {@code EmbeddedChannel}). */
     void addHttp(ChannelPipeline p) {
         long idle = backend.limits().idleTimeout().toMillis();
-        RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout());
+        RequestHeadDeadline deadline = new RequestHeadDeadline(backend.limits().headTimeout(), backend.gate());
         p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
         p.addLast("head-start", deadline.bytes());
         p.addLast("codec", new HttpServerCodec(decoderConfig));

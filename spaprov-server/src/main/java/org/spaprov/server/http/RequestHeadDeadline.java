@@ -20,11 +20,14 @@ final class RequestHeadDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHeadDeadline.class);
 
     private final long nanos;
+    private final ConnectionGate gate;
     private ScheduledFuture<?> timer;
     private boolean inMessage;
 
-    RequestHeadDeadline(java.time.Duration timeout) {
+    /** @param gate told when the first head arrives (the connection is then no slowloris to evict); may be null */
+    RequestHeadDeadline(java.time.Duration timeout, ConnectionGate gate) {
         this.nanos = timeout.toNanos();
+        this.gate = gate;
     }
 
     /** Goes before the HTTP decoder (after TLS): arms on connection start and on the bytes of a new request. */
@@ -67,6 +70,9 @@ final class RequestHeadDeadline {
                 if (msg instanceof HttpRequest) {
                     disarm();
                     inMessage = true;
+                    if (gate != null) {
+                        gate.headSeen(ctx.channel());
+                    }
                 }
                 if (msg instanceof LastHttpContent) {
                     inMessage = false;
