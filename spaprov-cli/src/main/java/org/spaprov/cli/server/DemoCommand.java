@@ -89,6 +89,11 @@ public final class DemoCommand extends BaseCommand {
         if (maxInFlight < 1) {
             throw UserException.usage("--max-inflight must be >= 1, got " + maxInFlight);
         }
+        // One access line per request would bury the progress bar and the summary: the demo's own table says it.
+        if (org.slf4j.LoggerFactory.getLogger(org.spaprov.server.http.AccessLog.LOGGER)
+                instanceof ch.qos.logback.classic.Logger access) {
+            access.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         Duration limit = timeout;
         PrintWriter out = out();
         Clock clock = Clock.systemUTC();
