@@ -1,7 +1,7 @@
 package org.spaprov.cli.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spaprov.cli.Peers.requirePeer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class HostileImportTest {
         assertThat(all(zero)).contains("import /dev/zero: outside the folder of the importing file");
         Files.createSymbolicLink(Files.createDirectories(dir.resolve("in")).resolve("zero.txt"), Path.of("/dev/zero"));
         assertThat(all(validate("import zero.txt\n"))).contains("import zero.txt: leads out of the folder");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo missing");
+        requirePeer(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo");
         Process p = new ProcessBuilder("/usr/bin/mkfifo", dir.resolve("in/fifo").toString()).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         CliRun fifo = validate("import fifo\n");

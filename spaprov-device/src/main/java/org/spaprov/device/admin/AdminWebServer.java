@@ -95,9 +95,13 @@ public final class AdminWebServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, ends open exchanges at once. Idempotent. */
+    /**
+     * Stops accepting and lets the exchanges in progress answer (at most about a second): the request that
+     * made the device finish, {@code /admin/resync?…} in {@code emulate --until resync}, still gets its 200.
+     * Idempotent.
+     */
     public void stop() {
-        server.stop(0);
+        server.stop(1);
         executor.shutdownNow();
     }
 
