@@ -34,7 +34,7 @@ class ModuleRulesTest {
     }
 
     private static final String[] OURS = {"org.spaprov.profile..", "org.spaprov.rules..", "org.spaprov.tftp..",
-        "org.spaprov.device..", "org.spaprov.server..", "org.spaprov.cli..", "org.spaprov.testkit.."};
+        "org.spaprov.sip..", "org.spaprov.device..", "org.spaprov.server..", "org.spaprov.cli..", "org.spaprov.testkit.."};
 
     @Test
     void profileDependsOnNothingOfOurs() {
@@ -55,6 +55,13 @@ class ModuleRulesTest {
     void tftpDependsOnNothingOfOurs() {
         ArchRule rule = noClasses().that().resideInAPackage("org.spaprov.tftp..")
                 .should().dependOnClassesThat().resideInAnyPackage(except("org.spaprov.tftp.."));
+        rule.check(ours);
+    }
+
+    @Test
+    void sipDependsOnNothingOfOurs() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.spaprov.sip..")
+                .should().dependOnClassesThat().resideInAnyPackage(except("org.spaprov.sip.."));
         rule.check(ours);
     }
 

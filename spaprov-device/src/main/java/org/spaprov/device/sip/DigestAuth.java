@@ -2,7 +2,6 @@ package org.spaprov.device.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.spaprov.sip.DigestHeaders;
 
 /**
  * Server side of RFC 2617 digest authentication (MD5, {@code qop=auth} offered and optional), shared by
@@ -94,7 +94,7 @@ public final class DigestAuth {
      * to equal {@code requestUri} (HTTP: the request target as received) when that is not null.
      */
     public Result verify(String authorization, String method, String requestUri, String user, String password) {
-        Optional<Map<String, String>> parsed = parse(authorization);
+        Optional<Map<String, String>> parsed = DigestHeaders.parse(authorization);
         if (parsed.isEmpty()) {
             return Result.MISSING;
         }
@@ -113,14 +113,14 @@ public final class DigestAuth {
         if (!algorithm.equalsIgnoreCase("MD5")) {
             return Result.WRONG;
         }
-        String ha1 = md5(username + ":" + realm + ":" + password);
-        String ha2 = md5(method + ":" + uri);
+        String ha1 = DigestHeaders.md5(username + ":" + realm + ":" + password);
+        String ha2 = DigestHeaders.md5(method + ":" + uri);
         String qop = p.get("qop");
         String expected;
         if (qop == null) {
-            expected = md5(ha1 + ":" + nonce + ":" + ha2);
+            expected = DigestHeaders.md5(ha1 + ":" + nonce + ":" + ha2);
         } else if (qop.equalsIgnoreCase("auth") && p.containsKey("nc") && p.containsKey("cnonce")) {
-            expected = md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + qop + ":" + ha2);
+            expected = DigestHeaders.md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + qop + ":" + ha2);
         } else {
             return Result.WRONG;
         }
@@ -137,61 +137,5 @@ public final class DigestAuth {
             issued = nonces.remove(nonce);
         }
         return issued != null && !clock.instant().isAfter(issued.plus(lifetime));
-    }
-
-    /**
-     * Parses {@code Digest k=v, k="v", ...} into a lower-case-keyed map; empty when the value is
-     * absent or not a digest credential.
-     */
-    static Optional<Map<String, String>> parse(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        String h = header.strip();
-        if (h.length() < 7 || !h.regionMatches(true, 0, "Digest", 0, 6) || !Character.isWhitespace(h.charAt(6))) {
-            return Optional.empty();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        int i = 7;
-        int n = h.length();
-        while (i < n) {
-            while (i < n && (h.charAt(i) == ',' || Character.isWhitespace(h.charAt(i)))) {
-                i++;
-            }
-            int eq = h.indexOf('=', i);
-            if (eq < 0) {
-                break;
-            }
-            String key = h.substring(i, eq).strip().toLowerCase(Locale.ROOT);
-            i = eq + 1;
-            while (i < n && Character.isWhitespace(h.charAt(i))) {
-                i++;
-            }
-            String value;
-            if (i < n && h.charAt(i) == '"') {
-                int end = h.indexOf('"', i + 1);
-                if (end < 0) {
-                    return Optional.empty();
-                }
-                value = h.substring(i + 1, end);
-                i = end + 1;
-            } else {
-                int end = h.indexOf(',', i);
-                end = end < 0 ? n : end;
-                value = h.substring(i, end).strip();
-                i = end;
-            }
-            out.put(key, value);
-        }
-        return Optional.of(out);
-    }
-
-    static String md5(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 missing from the JDK", e);
-        }
     }
 }

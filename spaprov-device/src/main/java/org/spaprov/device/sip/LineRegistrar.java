@@ -1,5 +1,6 @@
 package org.spaprov.device.sip;
 
+import org.spaprov.sip.DigestClient;
 import gov.nist.javax.sip.SipStackImpl;
 import java.io.IOException;
 import java.net.InetAddress;

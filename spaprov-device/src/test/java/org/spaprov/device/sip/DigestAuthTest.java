@@ -1,5 +1,6 @@
 package org.spaprov.device.sip;
 
+import org.spaprov.sip.DigestHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,9 +19,9 @@ class DigestAuthTest {
         Matcher m = Pattern.compile("nonce=\"([^\"]+)\"").matcher(challenge);
         assertThat(m.find()).isTrue();
         String nonce = m.group(1);
-        String ha1 = DigestAuth.md5(user + ":spa:" + password);
-        String ha2 = DigestAuth.md5(method + ":" + uri);
-        String resp = DigestAuth.md5(ha1 + ":" + nonce + ":00000001:abc:auth:" + ha2);
+        String ha1 = DigestHeaders.md5(user + ":spa:" + password);
+        String ha2 = DigestHeaders.md5(method + ":" + uri);
+        String resp = DigestHeaders.md5(ha1 + ":" + nonce + ":00000001:abc:auth:" + ha2);
         return "Digest username=\"" + user + "\",realm=\"spa\",nonce=\"" + nonce + "\",uri=\"" + uri
                 + "\",qop=auth,nc=00000001,cnonce=\"abc\",response=\"" + resp.toUpperCase() + "\"";
     }

@@ -1,5 +1,6 @@
 package org.spaprov.device.sip;
 
+import org.spaprov.sip.DigestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.DatagramPacket;

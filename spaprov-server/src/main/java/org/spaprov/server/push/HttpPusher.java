@@ -1,5 +1,6 @@
 package org.spaprov.server.push;
 
+import org.spaprov.sip.DigestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,8 @@ final class HttpPusher {
             String challenge = r.headers().allValues("WWW-Authenticate").stream()
                     .filter(v -> v.regionMatches(true, 0, "Digest", 0, 6)).findFirst().orElse(null);
             NotifySender.Credentials c = credentials.get();
-            Optional<String> auth = DigestAnswer.authorization(challenge, "GET", uri.getRawPath(), c.user(), c.password(),
-                    HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+            Optional<String> auth = DigestClient.authorization(challenge, "GET", uri.getRawPath(), c.user(), c.password(),
+                    HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()), 1);
             if (auth.isEmpty()) {
                 return CompletableFuture.completedFuture(outcome(r, false, false));
             }

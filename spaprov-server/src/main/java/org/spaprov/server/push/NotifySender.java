@@ -1,5 +1,6 @@
 package org.spaprov.server.push;
 
+import org.spaprov.sip.DigestClient;
 import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
@@ -250,8 +251,8 @@ public final class NotifySender implements AutoCloseable, SipListener {
         Credentials c = p.target.credentials().orElseThrow();
         Request first = p.request;
         String uri = first.getRequestURI().toString();
-        Optional<String> auth = DigestAnswer.authorization(value(challenge.getHeader(headerName)), Request.NOTIFY,
-                uri, c.user(), c.password(), HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        Optional<String> auth = DigestClient.authorization(value(challenge.getHeader(headerName)), Request.NOTIFY,
+                uri, c.user(), c.password(), HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()), 1);
         if (auth.isEmpty()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.spaprov.device.sip;
+package org.spaprov.sip;
 
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class DigestClient {
      */
     public static Optional<String> authorization(String challenge, String method, String uri, String user,
             String password, String cnonce, int nc) {
-        Optional<Map<String, String>> parsed = DigestAuth.parse(challenge);
+        Optional<Map<String, String>> parsed = DigestHeaders.parse(challenge);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -38,11 +38,11 @@ public final class DigestClient {
         }
         boolean qopAuth = c.containsKey("qop")
                 && java.util.Arrays.stream(c.get("qop").split(",")).anyMatch(q -> q.strip().equalsIgnoreCase("auth"));
-        String ha1 = DigestAuth.md5(user + ":" + realm + ":" + password);
-        String ha2 = DigestAuth.md5(method + ":" + uri);
+        String ha1 = DigestHeaders.md5(user + ":" + realm + ":" + password);
+        String ha2 = DigestHeaders.md5(method + ":" + uri);
         String ncHex = String.format(Locale.ROOT, "%08x", nc);
-        String response = qopAuth ? DigestAuth.md5(ha1 + ":" + nonce + ":" + ncHex + ":" + cnonce + ":auth:" + ha2)
-                : DigestAuth.md5(ha1 + ":" + nonce + ":" + ha2);
+        String response = qopAuth ? DigestHeaders.md5(ha1 + ":" + nonce + ":" + ncHex + ":" + cnonce + ":auth:" + ha2)
+                : DigestHeaders.md5(ha1 + ":" + nonce + ":" + ha2);
         StringBuilder b = new StringBuilder("Digest username=\"").append(user).append("\", realm=\"").append(realm)
                 .append("\", nonce=\"").append(nonce).append("\", uri=\"").append(uri).append("\", response=\"")
                 .append(response).append("\", algorithm=MD5");
