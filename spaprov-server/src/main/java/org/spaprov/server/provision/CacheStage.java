@@ -50,9 +50,4 @@ final class CacheStage implements Stage {
         return r.deviceMac().equals(ctx.mac()) ? r
                 : new ProvisionResult(r.status(), r.body(), r.contentType(), r.etag(), r.reason(), ctx.mac());
     }
-
-    /** Drops everything (bound ports changed). */
-    void clear() {
-        cache.clear();
-    }
 }

@@ -23,7 +23,6 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
     private final Supplier<Site> site;
     private final Store store;
     private final List<Stage> stages;
-    private final CacheStage cache;
     private final RefusalLog refusals;
     private final ProfileInputs inputs = new ProfileInputs();
 
@@ -34,12 +33,11 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
 
     public ProvisionChain(Supplier<Site> site, Store store, EnumerationThrottle throttle, Supplier<BoundPorts> ports,
             ServerMetrics metrics) {
-        this.cache = new CacheStage(metrics);
         this.site = site;
         this.store = store;
         this.refusals = new RefusalLog(store.clock());
         this.stages = List.of(new GuardStage(), new IdentifyStage(), new ResolveStage(store), new ThrottleStage(throttle),
-                new PolicyStage(store), new ConditionalStage(), new FirmwareStage(), cache, new BuildStage(ports), new ValidateStage(),
+                new PolicyStage(store), new ConditionalStage(), new FirmwareStage(), new CacheStage(metrics), new BuildStage(ports), new ValidateStage(),
                 new EncodeStage());
     }
 
@@ -76,11 +74,6 @@ public final class ProvisionChain implements ProvisionService, DeferredEvents {
                     res.deviceMac().map(m -> " (device " + m + ")").orElse(""), more));
         }
         return res;
-    }
-
-    /** Forgets every cached profile (generated URLs changed). */
-    public void clearCache() {
-        cache.clear();
     }
 
     private ProvisionResult proceed(RequestContext ctx, int index) {
